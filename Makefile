@@ -1,0 +1,48 @@
+# JoinedUp: `make demo` sets up and serves a synthetic town; `make test` runs the whole suite.
+.DEFAULT_GOAL := help
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+help:
+	@echo "make demo        set up, load the synthetic town and serve JoinedUp on http://127.0.0.1:8000"
+	@echo "make test        run the whole suite (SQLite, then PostgreSQL at $(POSTGRES_URL))"
+	@echo "make test-sqlite / test-postgres / test-browser / lint / bench"
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(BIN)/python || "$$(scripts/find-python)" -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: venv
+	$(BIN)/joinedup demo
+
+chromium:
+	@scripts/ensure-chromium
+
+test: venv chromium test-sqlite test-postgres
+
+test-sqlite: venv
+	@echo "== the suite on SQLite =="
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: venv
+	@echo "== the suite on PostgreSQL ($(POSTGRES_URL)) =="
+	JOINEDUP_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: venv chromium
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check src tests sim benchmarks
+
+bench: venv
+	$(BIN)/python -m benchmarks.run_all
+
+.PHONY: help venv demo chromium test test-sqlite test-postgres test-browser lint bench

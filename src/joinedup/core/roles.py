@@ -1,0 +1,35 @@
+"""Roles and what each may do. Data, not scattered `if` statements: views and querysets ask here."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    FRONT_DOOR = "front_door", "Front-door triage (MASH)"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    POLICE_OFFICER = "police_officer", "Police officer"
+    ANALYST = "analyst", "Intelligence analyst"
+    SCHOOL_DSL = "school_dsl", "School designated safeguarding lead"
+    HEALTH = "health_practitioner", "Health practitioner"
+    YOUTH_WORKER = "youth_worker", "Youth worker"
+    AUDITOR = "auditor", "Auditor"
+    ADMINISTRATOR = "administrator", "Administrator"
+    AGENCY_SYSTEM = "agency_system", "Agency system (API)"
+
+
+# Roles whose safeguarding duty covers every child and every agency's concerns ("all" scope).
+SAFEGUARDING_WIDE = frozenset({Role.FRONT_DOOR, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.POLICE_OFFICER, Role.ANALYST})
+
+# Roles that see only the children their own agency has raised concerns about, and only their own
+# agency's concerns ("associated" scope).
+OWN_AGENCY_ONLY = frozenset({Role.SCHOOL_DSL, Role.HEALTH, Role.YOUTH_WORKER, Role.AGENCY_SYSTEM})
+
+# Roles that may see what other agencies say about adults (intelligence).
+SEES_ADULT_INTELLIGENCE = frozenset({Role.FRONT_DOOR, Role.POLICE_OFFICER, Role.ANALYST, Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
+
+RECORDS_CONCERNS = SAFEGUARDING_WIDE | OWN_AGENCY_ONLY
+SEES_FRONT_DOOR = frozenset({Role.FRONT_DOOR, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.POLICE_OFFICER, Role.ANALYST})
+REVIEWS_MATCHES = frozenset({Role.FRONT_DOOR, Role.TEAM_MANAGER, Role.ANALYST})
+READS_AUDIT = frozenset({Role.AUDITOR, Role.ADMINISTRATOR})

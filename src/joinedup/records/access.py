@@ -1,0 +1,88 @@
+"""Need to know: who may see which children and concerns.
+
+Every view and API endpoint gets its querysets and objects through these functions, so a rule is
+written once and applies to lists as well as single records. A refused object is a 404 (nobody learns
+whether a child's record exists). Each decision carries its reason for the audit trail.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from joinedup.core.roles import OWN_AGENCY_ONLY, SAFEGUARDING_WIDE
+from joinedup.records.models import Child, Concern, ConcernChild
+
+
+def scope(user) -> str:
+    """"all" (every agency's records), "own_agency" (what the user's agency sent), or "none"."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return "none"
+    if user.role in SAFEGUARDING_WIDE:
+        return "all"
+    if user.role in OWN_AGENCY_ONLY and user.agency_id:
+        return "own_agency"
+    return "none"
+
+
+def access_reason(user) -> str:
+    match scope(user):
+        case "all":
+            return f"{user.get_role_display()}: safeguarding duty covers every agency's records"
+        case "own_agency":
+            return f"{user.get_role_display()}: the child is known to {user.agency.name}"
+        case _:
+            return "no access"
+
+
+def concerns_visible_to(user) -> QuerySet[Concern]:
+    match scope(user):
+        case "all":
+            return Concern.objects.all()
+        case "own_agency":
+            return Concern.objects.filter(agency_id=user.agency_id)
+        case _:
+            return Concern.objects.none()
+
+
+def children_visible_to(user) -> QuerySet[Child]:
+    live = Child.objects.filter(merged_into__isnull=True)
+    match scope(user):
+        case "all":
+            return live
+        case "own_agency":
+            known = ConcernChild.objects.filter(child=OuterRef("pk"), agency_id=user.agency_id)
+            return live.filter(Exists(known))
+        case _:
+            return Child.objects.none()
+
+
+def descriptions_visible_to(user, child: Child) -> QuerySet[ConcernChild]:
+    """The child's details as each agency knows them, limited to what the user may see."""
+    rows = ConcernChild.objects.filter(child=child)
+    if scope(user) == "own_agency":
+        rows = rows.filter(agency_id=user.agency_id)
+    return rows
+
+
+def get_child_for_user(user, pk: int) -> Child:
+    """The child, following merges; 404 if it does not exist or the user may not see it."""
+    child = Child.objects.filter(pk=pk).first()
+    seen = 0
+    while child is not None and child.merged_into_id is not None and seen < 20:
+        child = Child.objects.filter(pk=child.merged_into_id).first()
+        seen += 1
+    if child is None or not children_visible_to(user).filter(pk=child.pk).exists():
+        raise Http404("No such child")
+    return child
+
+
+def get_concern_for_user(user, pk: int) -> Concern:
+    concern = concerns_visible_to(user).filter(pk=pk).first()
+    if concern is None:
+        raise Http404("No such concern")
+    return concern
+
+
+def can_see_other_agencies_intelligence(user) -> bool:
+    return scope(user) == "all"

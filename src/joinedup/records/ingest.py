@@ -1,0 +1,412 @@
+"""Storing interchange records: the one write path for concerns from forms, the API and imports.
+
+`Ingester.ingest(records)` stores a batch in one transaction: new concerns, new versions of changed
+ones (re-sending identical content is a no-op, also when it matches an older version), the children
+each names (matched to the children JoinedUp knows), their mentions, possible matches for review, and
+the audit events. If a concurrent writer stored the same record first, the batch is rolled back and
+tried again against what is now stored, so nothing is duplicated and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from joinedup.core import audit, clock, workingdays
+from joinedup.core.models import Agency
+from joinedup.records import vocabulary
+from joinedup.records.interchange import ConcernRecord, RecordError
+from joinedup.records.matching import ChildIndex, Description, Outcome
+from joinedup.records.models import (
+    Child,
+    Concern,
+    ConcernChild,
+    ConcernVersion,
+    MatchCandidate,
+    Mention,
+    reference_for,
+)
+from joinedup.records.names import fold
+
+
+@dataclasses.dataclass
+class IngestResult:
+    outcome: str  # "created", "version" or "unchanged"
+    concern_id: int
+    version: int
+    child_ids: list[int]
+
+    @property
+    def reference(self) -> str:
+        return reference_for(self.concern_id)
+
+
+def _codes(values: Iterable[str]) -> str:
+    values = list(values)
+    return f" {' '.join(values)} " if values else ""
+
+
+_INDEX_FIELDS = (
+    "child_id", "agency_id", "ref", "nhs_number", "upn", "la_id", "given_name", "family_key", "given_key",
+    "dob", "approx_age", "sex", "postcode_key", "address", "school", "version__concern__received_at",
+)
+
+
+def _add_rows(index: ChildIndex, rows) -> None:
+    for (child_id, agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, approx_age, sex, pc,
+         address, school, received_at) in rows:
+        birth_year = received_at.year - approx_age if dob is None and approx_age is not None else None
+        index.add(
+            Description(
+                agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
+                family=family_k, dob=dob, birth_year=birth_year, sex=sex if sex in ("female", "male") else "",
+                postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
+            ),
+            child_id,
+        )
+
+
+def load_full_index() -> ChildIndex:
+    """Every child description (for bulk imports)."""
+    index = ChildIndex()
+    _add_rows(index, ConcernChild.objects.order_by("id").values_list(*_INDEX_FIELDS).iterator(chunk_size=5000))
+    return index
+
+
+def load_index_for(descriptions: list[Description]) -> ChildIndex:
+    """Only the stored descriptions that could match these (for a single concern)."""
+    query = Q()
+    for d in descriptions:
+        for field, value in (("nhs_number", d.nhs_number), ("upn", d.upn), ("la_id", d.la_id), ("dob", d.dob)):
+            if value:
+                query |= Q(**{field: value})
+        if d.ref:
+            query |= Q(agency_id=d.agency_id, ref=d.ref)
+        if d.family_k and d.given_k:
+            query |= Q(family_key=d.family_k, given_key=d.given_k)
+        if d.postcode and d.family_k:
+            query |= Q(postcode_key=d.postcode, family_key=d.family_k)
+        if d.postcode and d.given_k:
+            query |= Q(postcode_key=d.postcode, given_key=d.given_k)
+    index = ChildIndex()
+    if query:
+        _add_rows(index, ConcernChild.objects.filter(query).order_by("id").values_list(*_INDEX_FIELDS)[:2000])
+    return index
+
+
+class _NewChild:
+    """A child created in the batch being stored (hashable by identity until it has a primary key)."""
+
+    __slots__ = ("child",)
+
+    def __init__(self, child: Child) -> None:
+        self.child = child
+
+    @property
+    def pk(self) -> int | None:
+        return self.child.pk
+
+
+def _child_pk(key) -> int | None:
+    return key if isinstance(key, int) else key.pk
+
+
+class Ingester:
+    """Stores batches of validated records. Keep one per import run (it caches agencies and, for bulk
+    runs, the child index)."""
+
+    def __init__(self, *, channel: str, actor=None, bulk: bool = False, correction_reason: str = "") -> None:
+        self.channel = channel
+        self.actor = actor
+        self.bulk = bulk
+        self.correction_reason = correction_reason
+        self._agencies: dict[str, Agency] = {}
+        self._index: ChildIndex | None = None
+
+    # -- public -------------------------------------------------------------------------------------
+
+    def ingest(self, records: list[ConcernRecord], *, replay: bool = False) -> list[IngestResult]:
+        """Store `records` (in order) in one transaction; retried if a concurrent writer got there first."""
+        for attempt in range(5):
+            try:
+                with transaction.atomic():
+                    return self._ingest(records, replay=replay)
+            except IntegrityError:
+                # Another writer stored one of these records first. Forget what we cached and retry
+                # against what is now in the database.
+                self._agencies.clear()
+                self._index = None
+                if attempt == 4:
+                    raise
+        raise AssertionError("unreachable")
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _agency(self, record: ConcernRecord) -> Agency:
+        name = record.agency_name
+        agency = self._agencies.get(name)
+        if agency is None:
+            agency = Agency.objects.filter(name=name).first()
+            if agency is None:
+                agency = Agency.objects.create(name=name, type=record.agency_type, created_at=clock.now())
+            self._agencies[name] = agency
+        return agency
+
+    def _child_index(self, records: list[ConcernRecord], agencies: list[Agency]) -> ChildIndex:
+        if self.bulk:
+            if self._index is None:
+                self._index = load_full_index()
+            return self._index
+        descriptions = [
+            Description.from_child_data(agency.pk, child, record.received_at)
+            for record, agency in zip(records, agencies, strict=True)
+            for child in record.data["children"]
+        ]
+        return load_index_for(descriptions)
+
+    def _ingest(self, records: list[ConcernRecord], *, replay: bool) -> list[IngestResult]:
+        agencies = [self._agency(r) for r in records]
+        index = self._child_index(records, agencies)
+        existing = self._existing(records, agencies)
+        batch = _Batch()
+        results = []
+        for record, agency in zip(records, agencies, strict=True):
+            if replay:
+                with clock.frozen(record.received_at):
+                    results.append(self._one(record, agency, existing, index, batch))
+            else:
+                results.append(self._one(record, agency, existing, index, batch))
+        batch.flush(self.actor, self.channel)
+        return [r.resolve() for r in results]
+
+    def _existing(self, records, agencies) -> dict[tuple[int, str], _State]:
+        keys = {(a.pk, r.source_ref) for r, a in zip(records, agencies, strict=True)}
+        query = Q()
+        for agency_id in {k[0] for k in keys}:
+            query |= Q(agency_id=agency_id, source_ref__in=[k[1] for k in keys if k[0] == agency_id])
+        states: dict[tuple[int, str], _State] = {}
+        for concern in Concern.objects.filter(query):
+            states[(concern.agency_id, concern.source_ref)] = _State(concern)
+        if states:
+            by_id = {s.concern.pk: s for s in states.values()}
+            for concern_id, content_hash, number in ConcernVersion.objects.filter(
+                concern_id__in=list(by_id)
+            ).values_list("concern_id", "content_hash", "number"):
+                state = by_id[concern_id]
+                state.hashes[content_hash] = number
+                state.last_number = max(state.last_number, number)
+        existing = states
+        return existing
+
+    def _one(self, record, agency, existing, index, batch) -> _Pending:
+        key = (agency.pk, record.source_ref)
+        state = existing.get(key)
+        now = clock.now()
+        if state is not None and record.content_hash in state.hashes:
+            return _Pending("unchanged", state, state.hashes[record.content_hash], [])
+        if state is None:
+            concern = Concern(
+                agency=agency,
+                source_ref=record.source_ref,
+                received_at=record.received_at,
+                decision_due_at=workingdays.referral_decision_due(record.received_at),
+                created_at=now,
+                created_by=self.actor,
+            )
+            state = existing[key] = _State(concern)
+            batch.concerns.append(concern)
+            outcome = "created"
+        else:
+            outcome = "version"
+        state.last_number += 1
+        state.hashes[record.content_hash] = state.last_number
+        version = self._version(record, state, now, outcome)
+        batch.versions.append(version)
+        batch.pointers.append((state.concern, version))
+        children = self._children(record, agency, version, index, batch, now)
+        batch.mentions.extend(_mentions(record, version))
+        pending = _Pending(outcome, state, state.last_number, children)
+        event = audit.ConcernRecorded if outcome == "created" else audit.ConcernCorrected
+        batch.audit.append((pending, event, now))
+        return pending
+
+    def _version(self, record, state, now, outcome) -> ConcernVersion:
+        data = record.data
+        reporter = data.get("reporter", {})
+        categories = data.get("categories", [])
+        indicators = data.get("indicators", [])
+        return ConcernVersion(
+            concern=state.concern,
+            number=state.last_number,
+            content_hash=record.content_hash,
+            channel=self.channel,
+            payload=data,
+            reporter_name=reporter.get("name", "")[:200],
+            reporter_role=reporter.get("role", "")[:200],
+            occurred_at=data.get("occurred_at", "")[:64],
+            summary=data["summary"],
+            child_words=data.get("child_words", ""),
+            category_codes=_codes(categories),
+            indicator_codes=_codes(indicators),
+            urgency=vocabulary.urgency(categories, indicators),
+            correction_reason=self.correction_reason if outcome == "version" else "",
+            created_at=now,
+            created_by=self.actor,
+        )
+
+    def _children(self, record, agency, version, index, batch, now) -> list:
+        keys = []
+        for position, child in enumerate(record.data["children"]):
+            d = Description.from_child_data(agency.pk, child, record.received_at)
+            outcome: Outcome = index.resolve(
+                d, settings.JOINEDUP_MATCH_AUTO_LINK, settings.JOINEDUP_MATCH_REVIEW
+            )
+            key = outcome.child_key
+            if key is None:
+                key = _NewChild(Child(created_at=now))
+                batch.new_children.append(key.child)
+            index.add(d, key)
+            row = _concern_child(child, d, agency, version, position, outcome)
+            row.child = key.child if isinstance(key, _NewChild) else None
+            if isinstance(key, int):
+                row.child_id = key
+            batch.descriptions.append(row)
+            for candidate_key, candidate_score in outcome.possible:
+                batch.candidates.append((row, key, candidate_key, candidate_score, now))
+            keys.append(key)
+        return keys
+
+
+def _concern_child(child, d: Description, agency, version, position, outcome: Outcome) -> ConcernChild:
+    return ConcernChild(
+        version=version,
+        agency=agency,
+        position=position,
+        ref=d.ref,
+        nhs_number=d.nhs_number,
+        upn=d.upn,
+        la_id=d.la_id,
+        given_name=child.get("given_name", "")[:200],
+        family_name=child.get("family_name", "")[:200],
+        other_names=child.get("other_names", []),
+        dob=d.dob,
+        approx_age=child.get("approx_age"),
+        sex=child.get("sex", ""),
+        ethnicity=child.get("ethnicity", "")[:200],
+        nationality=child.get("nationality", "")[:200],
+        address=child.get("address", "")[:500],
+        postcode=child.get("postcode", "")[:20],
+        school=child.get("school", "")[:200],
+        given_key=d.given_k[:200],
+        family_key=d.family_k[:200],
+        postcode_key=d.postcode[:10],
+        link_method=outcome.method,
+        link_score=outcome.score.points if outcome.score else None,
+    )
+
+
+_MENTION_TEXT_LIMITS = {f.name: f.max_length for f in Mention._meta.get_fields() if getattr(f, "max_length", None)}
+
+
+def _mentions(record: ConcernRecord, version: ConcernVersion) -> list[Mention]:
+    out = []
+    for position, data in enumerate(record.data.get("mentions", [])):
+        fields = {}
+        for name, value in data.items():
+            if name == "dob":
+                from datetime import date
+
+                fields["dob"] = date.fromisoformat(value)
+            elif name == "approx_age":
+                fields["approx_age"] = value
+            else:
+                limit = _MENTION_TEXT_LIMITS.get(name)
+                fields[name] = value[:limit] if limit else value
+        out.append(Mention(version=version, position=position, **fields))
+    return out
+
+
+class _State:
+    def __init__(self, concern: Concern) -> None:
+        self.concern = concern
+        self.hashes: dict[str, int] = {}
+        self.last_number = 0
+
+
+@dataclasses.dataclass
+class _Pending:
+    outcome: str
+    state: _State
+    version: int
+    child_keys: list
+
+    def resolve(self) -> IngestResult:
+        return IngestResult(
+            self.outcome, self.state.concern.pk, self.version, [_child_pk(k) for k in self.child_keys]
+        )
+
+
+@dataclasses.dataclass
+class _Batch:
+    concerns: list = dataclasses.field(default_factory=list)
+    versions: list = dataclasses.field(default_factory=list)
+    pointers: list = dataclasses.field(default_factory=list)
+    new_children: list = dataclasses.field(default_factory=list)
+    descriptions: list = dataclasses.field(default_factory=list)
+    candidates: list = dataclasses.field(default_factory=list)
+    mentions: list = dataclasses.field(default_factory=list)
+    audit: list = dataclasses.field(default_factory=list)
+
+    def flush(self, actor, channel: str) -> None:
+        Concern.objects.bulk_create(self.concerns)
+        Child.objects.bulk_create(self.new_children)
+        for version in self.versions:
+            version.concern_id = version.concern.pk
+        ConcernVersion.objects.bulk_create(self.versions)
+        newest: dict[int, Concern] = {}
+        for concern, version in self.pointers:  # in order, so the last version of a concern wins
+            concern.current_version_id = version.pk
+            newest[id(concern)] = concern
+        Concern.objects.bulk_update(list(newest.values()), ["current_version"], batch_size=500)
+        for row in self.descriptions:
+            row.version_id = row.version.pk
+            if row.child is not None:
+                row.child_id = row.child.pk
+        ConcernChild.objects.bulk_create(self.descriptions, batch_size=500)
+        MatchCandidate.objects.bulk_create(
+            [
+                MatchCandidate(
+                    description=row, child_id=_child_pk(key), candidate_id=_child_pk(other),
+                    score=s.points, explanation=s.as_json(), created_at=now,
+                )
+                for row, key, other, s, now in self.candidates
+            ]
+        )
+        for mention in self.mentions:
+            mention.version_id = mention.version.pk
+        Mention.objects.bulk_create(self.mentions, batch_size=500)
+        events = []
+        for pending, event_class, now in self.audit:
+            concern = pending.state.concern
+            for key in pending.child_keys or [None]:
+                events.append(
+                    (
+                        event_class(
+                            child_id=_child_pk(key) if key is not None else None,
+                            concern_id=concern.pk,
+                            reference=concern.reference,
+                            channel=channel,
+                            **({"version": pending.version} if event_class is audit.ConcernCorrected else {}),
+                        ),
+                        actor,
+                        now,
+                    )
+                )
+        audit.record_many(events)
+
+
+__all__ = ["IngestResult", "Ingester", "RecordError", "load_full_index", "load_index_for"]

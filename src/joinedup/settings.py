@@ -1,0 +1,210 @@
+"""JoinedUp settings: one module, every knob from the environment, parsed strictly.
+
+A malformed value stops start-up with a message naming the variable, so a typo in production
+configuration never silently changes behaviour. Every variable is documented in docs/operator-guide.md
+(a test checks that).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+
+
+def envstr(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def envbool(name: str, default: str) -> bool:
+    value = os.environ.get(name, default).strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def envint(name: str, default: str) -> int:
+    value = os.environ.get(name, default)
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+VAR_DIR = Path(envstr("JOINEDUP_VAR_DIR", str(PROJECT_DIR / "var")))
+
+DEBUG = envbool("JOINEDUP_DEBUG", "false")
+SECRET_KEY = envstr("JOINEDUP_SECRET_KEY", "")
+if not SECRET_KEY:
+    # A per-checkout key kept under var/, so a laptop demo needs no configuration and no key is
+    # ever committed. Production sets JOINEDUP_SECRET_KEY.
+    _key_file = VAR_DIR / "secret_key"
+    if _key_file.exists():
+        SECRET_KEY = _key_file.read_text().strip()
+    else:
+        import secrets
+
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        SECRET_KEY = secrets.token_urlsafe(50)
+        _key_file.write_text(SECRET_KEY)
+        _key_file.chmod(0o600)
+
+ALLOWED_HOSTS = envlist("JOINEDUP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("JOINEDUP_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_htmx",
+    "joinedup.core",
+    "joinedup.records",
+    "joinedup.api",
+    "joinedup.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "joinedup.urls"
+WSGI_APPLICATION = "joinedup.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'joinedup.db'}"
+DATABASE_URL = envstr("JOINEDUP_DATABASE_URL", DEFAULT_DATABASE_URL)
+try:
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=envint("JOINEDUP_DB_CONN_MAX_AGE", "60"))
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JOINEDUP_DATABASE_URL is not a database URL: {exc}") from None
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    _db["CONN_MAX_AGE"] = 0
+    _db["OPTIONS"] = {
+        # IMMEDIATE takes the write lock at the start of each transaction, so two writers wait for
+        # each other (up to the timeout) instead of failing half-way with "database is locked".
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("JOINEDUP_SQLITE_TIMEOUT", "30"),
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+        ),
+    }
+    if _db["NAME"] and _db["NAME"] != ":memory:":
+        Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _db["TEST"] = {"NAME": envstr("JOINEDUP_SQLITE_TEST_NAME", "") or None}
+DATABASES = {"default": _db}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "core.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+SESSION_COOKIE_AGE = envint("JOINEDUP_SESSION_SECONDS", "28800")
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = envbool("JOINEDUP_SECURE_COOKIES", "false")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "joinedup.api.authentication.AgencySystemTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "JoinedUp API",
+    "DESCRIPTION": "Agency systems submit concerns in the JoinedUp interchange format "
+    "(joinedup.concern/1) and read what they are entitled to.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Statutory clocks (England). Configuration, not code: another nation changes these.
+JOINEDUP_HOLIDAY_COUNTRY = envstr("JOINEDUP_HOLIDAY_COUNTRY", "GB")
+JOINEDUP_HOLIDAY_SUBDIVISION = envstr("JOINEDUP_HOLIDAY_SUBDIVISION", "ENG")
+JOINEDUP_LOCAL_TIME_ZONE = envstr("JOINEDUP_LOCAL_TIME_ZONE", "Europe/London")
+JOINEDUP_REFERRAL_DECISION_WORKING_DAYS = envint("JOINEDUP_REFERRAL_DECISION_WORKING_DAYS", "1")
+
+# Child matching thresholds (points on the matcher's log-odds scale; see records/matching.py).
+JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "12")
+JOINEDUP_MATCH_REVIEW = envint("JOINEDUP_MATCH_REVIEW", "6")
+
+# Import: records per transaction. A kill loses at most one batch, which a re-run then imports.
+JOINEDUP_IMPORT_BATCH = envint("JOINEDUP_IMPORT_BATCH", "500")
+JOINEDUP_MAX_LINE_BYTES = envint("JOINEDUP_MAX_LINE_BYTES", str(1024 * 1024))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("JOINEDUP_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/", include("joinedup.api.urls")),
+    path("", include("joinedup.web.urls")),
+]
