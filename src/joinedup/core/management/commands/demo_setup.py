@@ -1,0 +1,24 @@
+"""`joinedup demo_setup`: create the demo log-ins (one per role) and print them."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from joinedup.core.demo import DEMO_USERS, demo_password, ensure_demo_users
+
+
+class Command(BaseCommand):
+    help = "Create one demo user per role (if missing) and print the log-ins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--address", default="http://127.0.0.1:8000/")
+
+    def handle(self, *args, address, **options):
+        call_command("migrate", verbosity=0, interactive=False)
+        ensure_demo_users()
+        password = demo_password()
+        self.stdout.write("")
+        self.stdout.write(f"JoinedUp is at {address}  (synthetic data only)")
+        self.stdout.write(f"Sign in with any of these user names; the password for all of them is: {password}")
+        for username, (role, agency, _, team, _) in DEMO_USERS.items():
+            self.stdout.write(f"  {username:<13} {role.label} - {agency}, {team}")
+        self.stdout.write("")
