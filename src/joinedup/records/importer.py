@@ -13,13 +13,14 @@ store) so memory stays small whatever the file's size.
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from django.conf import settings
 
 from joinedup.records.ingest import Ingester
-from joinedup.records.interchange import ConcernRecord, RecordError, parse_line
+from joinedup.records.interchange import ConcernRecord, RecordError, parse_line, reread_line
 from joinedup.records.models import Channel
 
 
@@ -103,12 +104,16 @@ def import_file(
             except RecordError as exc:
                 report.rejected.append((number, str(exc)))
             else:
-                order.append((record.received_at, number, offset))
+                order.append((record.received_at, number, offset, zlib.crc32(line)))
             progress("read", stream.tell())
         order.sort()
-        for stored, (_, _, offset) in enumerate(order, start=1):
+        for stored, (_, number, offset, checksum) in enumerate(order, start=1):
             stream.seek(offset)
-            batch.append(parse_line(stream.readline(max_bytes + 1).rstrip(b"\r\n"), max_bytes))
+            line = stream.readline(max_bytes + 1).rstrip(b"\r\n")
+            if zlib.crc32(line) != checksum:
+                report.rejected.append((number, "the file changed while it was being imported"))
+                continue
+            batch.append(reread_line(line))
             if len(batch) >= batch_size:
                 flush()
                 progress("store", stored)

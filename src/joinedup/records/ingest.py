@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
 from joinedup.core import audit, clock, workingdays
@@ -371,7 +371,12 @@ class _Batch:
         for concern, version in self.pointers:  # in order, so the last version of a concern wins
             concern.current_version_id = version.pk
             newest[id(concern)] = concern
-        Concern.objects.bulk_update(list(newest.values()), ["current_version"], batch_size=500)
+        # One parameterised statement per row, sent together: far cheaper than bulk_update's CASE.
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Concern._meta.db_table} SET current_version_id = %s WHERE id = %s",
+                [(c.current_version_id, c.pk) for c in newest.values()],
+            )
         for row in self.descriptions:
             row.version_id = row.version.pk
             if row.child is not None:

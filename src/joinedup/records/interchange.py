@@ -171,6 +171,12 @@ def read_record(data: Any) -> ConcernRecord:
     )
 
 
+def reread_line(raw: bytes) -> ConcernRecord:
+    """Decode a line that `parse_line` has already accepted (the second pass of a replay)."""
+    data = json.loads(raw.decode("utf-8"))
+    return ConcernRecord(data=data, received_at=dt.datetime.fromisoformat(data["received_at"]), content_hash=content_hash(data))
+
+
 def parse_line(raw: bytes, max_bytes: int) -> ConcernRecord:
     """Decode and validate one line of a JSON Lines file."""
     if len(raw) > max_bytes:
