@@ -195,7 +195,7 @@ JOINEDUP_LOCAL_TIME_ZONE = envstr("JOINEDUP_LOCAL_TIME_ZONE", "Europe/London")
 JOINEDUP_REFERRAL_DECISION_WORKING_DAYS = envint("JOINEDUP_REFERRAL_DECISION_WORKING_DAYS", "1")
 
 # Child matching thresholds (points on the matcher's log-odds scale; see records/matching.py).
-JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "12")
+JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "13")
 JOINEDUP_MATCH_REVIEW = envint("JOINEDUP_MATCH_REVIEW", "6")
 
 # Import: records per transaction. A kill loses at most one batch, which a re-run then imports.

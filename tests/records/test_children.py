@@ -1,0 +1,72 @@
+"""One child, one record: linking on arrival, review of uncertain matches, merges and splits."""
+
+import pytest
+
+from joinedup.core.models import AuditEvent
+from joinedup.records import services
+from joinedup.records.models import Child, ChildLinkEvent, ConcernChild, MatchCandidate, MatchStatus
+
+pytestmark = pytest.mark.django_db
+
+KAYLEIGH = {"given_name": "Kayleigh", "family_name": "Testwood", "dob": "2010-07-14", "sex": "female"}
+
+
+def test_two_agencies_describing_the_same_child_give_one_child(submit):
+    a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    b = submit("school", children=[{"ref": "NA-9", **KAYLEIGH, "given_name": "Kayley", "upn": "A123456789012"}])
+    assert a.child_ids == b.child_ids
+    assert Child.objects.count() == 1
+
+
+def test_an_uncertain_match_goes_to_review_and_confirming_it_merges_reversibly(submit, users):
+    a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    b = submit("school", children=[{"given_name": "Kayleigh", "family_name": "Testwood", "approx_age": 13}])
+    assert a.child_ids != b.child_ids
+    candidate = MatchCandidate.objects.get()
+    assert candidate.status == MatchStatus.OPEN
+    assert {candidate.child_id, candidate.candidate_id} == {a.child_ids[0], b.child_ids[0]}
+    assert candidate.explanation
+
+    services.decide_match(users.alice, candidate, same=True, reason="same school and name")
+    assert ConcernChild.objects.values("child").distinct().count() == 1
+    merged = Child.objects.get(pk=b.child_ids[0])
+    assert merged.merged_into_id == a.child_ids[0]
+    assert AuditEvent.objects.filter(event="children_merged").exists()
+    assert AuditEvent.objects.filter(event="match_reviewed", actor=users.alice).exists()
+
+    merge = ChildLinkEvent.objects.get(kind="merge")
+    services.undo_merge(users.alice, merge, reason="different children after all")
+    assert ConcernChild.objects.values("child").distinct().count() == 2
+    assert Child.objects.get(pk=b.child_ids[0]).merged_into_id is None
+    with pytest.raises(services.RefusedError):
+        services.undo_merge(users.alice, merge, reason="again")
+
+
+def test_deciding_different_children_keeps_them_apart_and_cannot_be_decided_twice(submit, users):
+    submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    submit("school", children=[{"given_name": "Kayleigh", "family_name": "Testwood", "approx_age": 13}])
+    candidate = MatchCandidate.objects.get()
+    services.decide_match(users.alice, candidate, same=False, reason="different dates of birth on file")
+    assert Child.objects.filter(merged_into__isnull=True).count() == 2
+    with pytest.raises(services.RefusedError):
+        services.decide_match(users.alice, candidate, same=True)
+
+
+def test_splitting_a_description_gives_it_a_child_of_its_own_and_loses_nothing(submit, users):
+    a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    submit("health", children=[{"nhs_number": "9990000001", **KAYLEIGH}])
+    assert Child.objects.count() == 1
+    row = ConcernChild.objects.get(agency__name="Northtown Health")
+    services.split_description(users.alice, row, reason="a different girl with the same name and birthday")
+    row.refresh_from_db()
+    assert row.child_id != a.child_ids[0]
+    assert ConcernChild.objects.count() == 2
+    assert AuditEvent.objects.filter(event="children_split").count() == 1
+
+
+def test_a_merge_needs_a_reason(submit, users):
+    a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    b = submit("school", children=[{"given_name": "Someone", "family_name": "Else"}])
+    keep, merge = Child.objects.get(pk=a.child_ids[0]), Child.objects.get(pk=b.child_ids[0])
+    with pytest.raises(services.RefusedError):
+        services.merge_children(users.alice, keep, merge, reason=" ")
