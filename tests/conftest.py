@@ -24,3 +24,9 @@ def submit(db):
         return submit_concern(actor, factories.concern_data(agency_key, **overrides), channel=Channel.API)
 
     return _submit
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing is deliberately slow; tests only need it to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
