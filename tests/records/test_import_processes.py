@@ -97,7 +97,7 @@ def test_two_imports_of_the_same_file_at_once_store_each_record_once(database, t
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
         assert "database is locked" not in err
     created = sum(int(out.split("(")[1].split(" new concerns")[0]) for out, _ in outputs)

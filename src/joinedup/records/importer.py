@@ -85,53 +85,78 @@ def import_file(
 ) -> ImportReport:
     """Import every good record of a JSON Lines stream. `progress(phase, done)` is called as work
     advances: phase "read" counts bytes read, phase "store" counts records stored (replay only)."""
-    max_bytes = settings.JOINEDUP_MAX_LINE_BYTES
-    batch_size = batch_size or settings.JOINEDUP_IMPORT_BATCH
-    report = ImportReport()
-    ingester = Ingester(channel=Channel.IMPORT, actor=actor, bulk=True)
-    batch: list[ConcernRecord] = []
-
-    def flush() -> None:
-        for result in ingester.ingest(batch, replay=replay):
-            report.count(result.outcome)
-        batch.clear()
-
+    run = _Run(
+        Ingester(channel=Channel.IMPORT, actor=actor, bulk=True),
+        replay,
+        batch_size or settings.JOINEDUP_IMPORT_BATCH,
+        settings.JOINEDUP_MAX_LINE_BYTES,
+        progress,
+    )
     if replay:
-        order = []
-        for number, offset, line in iter_lines(stream, max_bytes):
+        run.replay(stream)
+    else:
+        run.stream(stream)
+    run.report.rejected.sort()
+    return run.report
+
+
+class _Run:
+    def __init__(self, ingester, replay, batch_size, max_bytes, progress) -> None:
+        self.ingester = ingester
+        self.replaying = replay
+        self.batch_size = batch_size
+        self.max_bytes = max_bytes
+        self.progress = progress
+        self.report = ImportReport()
+        self.batch: list[ConcernRecord] = []
+
+    def add(self, record: ConcernRecord) -> bool:
+        """Queue a record; store the batch when full (returns True when it stored)."""
+        self.batch.append(record)
+        if len(self.batch) < self.batch_size:
+            return False
+        self.flush()
+        return True
+
+    def flush(self) -> None:
+        if self.batch:
+            for result in self.ingester.ingest(self.batch, replay=self.replaying):
+                self.report.count(result.outcome)
+            self.batch.clear()
+
+    def stream(self, stream: BinaryIO) -> None:
+        """File order, one pass."""
+        for number, _, line in iter_lines(stream, self.max_bytes):
             try:
-                record = _parse(number, line, max_bytes)
+                record = _parse(number, line, self.max_bytes)
             except RecordError as exc:
-                report.rejected.append((number, str(exc)))
+                self.report.rejected.append((number, str(exc)))
+                continue
+            if self.add(record):
+                self.progress("read", stream.tell())
+        self.flush()
+        self.progress("read", stream.tell())
+
+    def replay(self, stream: BinaryIO) -> None:
+        """Validate everything and sort by received_at, then store in that order re-reading each line
+        (a checksum makes sure the line has not changed in between)."""
+        order = []
+        for number, offset, line in iter_lines(stream, self.max_bytes):
+            try:
+                record = _parse(number, line, self.max_bytes)
+            except RecordError as exc:
+                self.report.rejected.append((number, str(exc)))
             else:
                 order.append((record.received_at, number, offset, zlib.crc32(line)))
-            progress("read", stream.tell())
+            self.progress("read", stream.tell())
         order.sort()
         for stored, (_, number, offset, checksum) in enumerate(order, start=1):
             stream.seek(offset)
-            line = stream.readline(max_bytes + 1).rstrip(b"\r\n")
+            line = stream.readline(self.max_bytes + 1).rstrip(b"\r\n")
             if zlib.crc32(line) != checksum:
-                report.rejected.append((number, "the file changed while it was being imported"))
+                self.report.rejected.append((number, "the file changed while it was being imported"))
                 continue
-            batch.append(reread_line(line))
-            if len(batch) >= batch_size:
-                flush()
-                progress("store", stored)
-        if batch:
-            flush()
-        progress("store", len(order))
-        report.rejected.sort()
-        return report
-
-    for number, _, line in iter_lines(stream, max_bytes):
-        try:
-            batch.append(_parse(number, line, max_bytes))
-        except RecordError as exc:
-            report.rejected.append((number, str(exc)))
-        if len(batch) >= batch_size:
-            flush()
-            progress("read", stream.tell())
-    if batch:
-        flush()
-    progress("read", stream.tell())
-    return report
+            if self.add(reread_line(line)):
+                self.progress("store", stored)
+        self.flush()
+        self.progress("store", len(order))

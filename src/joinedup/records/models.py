@@ -169,6 +169,9 @@ class ConcernChild(models.Model):
             models.Index(fields=["postcode_key", "family_key"]),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.agency_id})"
+
     @property
     def display_name(self) -> str:
         name = " ".join(part for part in (self.given_name, self.family_name) if part)
@@ -212,6 +215,9 @@ class Mention(models.Model):
     venue_type = models.CharField(max_length=20, blank=True)
     platform = models.CharField(max_length=100, blank=True)
     handle = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.label}"
 
     @property
     def label(self) -> str:

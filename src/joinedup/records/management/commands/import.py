@@ -40,27 +40,13 @@ class Command(BaseCommand):
             except OSError as exc:
                 raise CommandError(f"cannot open {file}: {exc.strerror}") from None
             size = os.fstat(stream.fileno()).st_size
-        show = not no_progress and sys.stderr.isatty() or os.environ.get("JOINEDUP_PROGRESS") == "1"
-        bars: dict[str, tqdm] = {}
-
-        def progress(phase: str, done: int) -> None:
-            if not show:
-                return
-            if phase not in bars:
-                for bar in bars.values():
-                    bar.close()
-                if phase == "read":
-                    bars[phase] = tqdm(total=size, unit="B", unit_scale=True, desc="checking" if replay else "importing", file=sys.stderr)
-                else:
-                    bars[phase] = tqdm(unit=" records", desc="storing in time order", file=sys.stderr)
-            bar = bars[phase]
-            bar.update(done - bar.n)
+        show = (not no_progress and sys.stderr.isatty()) or os.environ.get("JOINEDUP_PROGRESS") == "1"
+        bars = _ProgressBars(show, size, replay)
 
         try:
-            report = import_file(stream, replay=replay, progress=progress)
+            report = import_file(stream, replay=replay, progress=bars.update)
         finally:
-            for bar in bars.values():
-                bar.close()
+            bars.close()
             if stream is not sys.stdin.buffer:
                 stream.close()
         with transaction.atomic():
@@ -81,3 +67,32 @@ class Command(BaseCommand):
         )
         if report.rejected:
             sys.exit(1)
+
+
+class _ProgressBars:
+    """A bar per phase: bytes while checking (or importing), then records while storing in time order."""
+
+    def __init__(self, show: bool, size: int | None, replay: bool) -> None:
+        self.show = show
+        self.size = size
+        self.replay = replay
+        self.phase = ""
+        self.bar: tqdm | None = None
+
+    def update(self, phase: str, done: int) -> None:
+        if not self.show:
+            return
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            if phase == "read":
+                desc = "checking" if self.replay else "importing"
+                self.bar = tqdm(total=self.size, unit="B", unit_scale=True, desc=desc, file=sys.stderr)
+            else:
+                self.bar = tqdm(unit=" records", desc="storing in time order", file=sys.stderr)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
