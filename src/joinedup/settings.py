@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "joinedup.core",
     "joinedup.records",
+    "joinedup.language",
+    "joinedup.identity",
     "joinedup.api",
     "joinedup.web",
 ]
