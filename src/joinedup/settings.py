@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "joinedup.records",
     "joinedup.language",
     "joinedup.identity",
+    "joinedup.casework",
     "joinedup.api",
     "joinedup.web",
 ]
@@ -153,6 +154,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request if it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -194,7 +196,8 @@ SPECTACULAR_SETTINGS = {
 JOINEDUP_HOLIDAY_COUNTRY = envstr("JOINEDUP_HOLIDAY_COUNTRY", "GB")
 JOINEDUP_HOLIDAY_SUBDIVISION = envstr("JOINEDUP_HOLIDAY_SUBDIVISION", "ENG")
 JOINEDUP_LOCAL_TIME_ZONE = envstr("JOINEDUP_LOCAL_TIME_ZONE", "Europe/London")
-JOINEDUP_REFERRAL_DECISION_WORKING_DAYS = envint("JOINEDUP_REFERRAL_DECISION_WORKING_DAYS", "1")
+# Deadline rules (core/deadlines.py DEFAULT_RULES); a TOML file here overrides any of them.
+JOINEDUP_CLOCK_RULES_FILE = envstr("JOINEDUP_CLOCK_RULES_FILE", "")
 
 # Child matching thresholds (points on the matcher's log-odds scale; see records/matching.py).
 JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "13")

@@ -23,8 +23,6 @@ SYSTEMS = {
 @pytest.fixture(autouse=True)
 def api_only_urls(settings):
     settings.ROOT_URLCONF = "tests.api.urls"
-    # Named users are created with a password; the production hasher costs ~0.25 s a user.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -74,7 +72,7 @@ def callers(users):
             self._made: dict[str, Caller] = {}
 
         def __getattr__(self, name: str) -> Caller:
-            if name.startswith("_"):
+            if name not in SYSTEMS and name not in factories.USERS and name != "nobody":
                 raise AttributeError(name)
             if name not in self._made:
                 self._made[name] = self._make(name)

@@ -159,3 +159,13 @@ def test_a_body_just_under_the_limit_is_accepted(callers, settings):
     assert callers.police_system.post(URL, record).status_code == 201
     record["summary"] += "x"
     assert callers.police_system.post(URL, record).status_code == 400
+
+
+def test_resending_an_older_versions_content_is_a_no_op_naming_that_version(callers):
+    record = concern_data("police")
+    callers.police_system.post(URL, record)
+    callers.police_system.post(URL, {**record, "summary": "Second thoughts."})
+    again = callers.police_system.post(URL, record)
+    assert again.status_code == 200
+    assert (again.json()["outcome"], again.json()["version"]) == ("unchanged", 1)
+    assert len(again.json()["children"]) == 1

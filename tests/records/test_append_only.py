@@ -69,3 +69,12 @@ def test_each_write_names_who_did_it(submit, users):
     event = AuditEvent.objects.get(event="concern_recorded", detail__concern_id=result.concern_id)
     assert event.actor == users.alice
     assert "alice" in event.actor_label and event.child_id == result.child_ids[0]
+
+
+def test_only_the_sending_agency_or_the_front_door_can_withdraw(submit, users):
+    concern = Concern.objects.get(pk=submit("police").concern_id)
+    for outsider in (users.sam, users.audrey, users.sunita):
+        with pytest.raises(services.RefusedError):
+            services.withdraw_concern(outsider, concern, "not mine")
+    services.withdraw_concern(users.peter, concern, "duplicate of another report")
+    assert Concern.objects.get(pk=concern.pk).status == ConcernStatus.WITHDRAWN

@@ -75,6 +75,13 @@ BAD_LINES = [
     (json.dumps({**concern_data(), "mentions": [{"kind": "vehicle", "role": "seen_with", "colr": "red"}]}).encode(), "mentions[0].colr: unknown field"),
     (json.dumps({**concern_data(), "schema": "joinedup.concern/2"}).encode(), "schema"),
     (json.dumps({**concern_data(), "summary": "x" * (5 * 1024 * 1024)}).encode(), "longer than the limit"),
+    (json.dumps({**concern_data(), "received_at": "0001-01-01T00:00:00+14:00"}).encode(), "received_at: must be between"),
+    (json.dumps({**concern_data(), "children": [{"ref": "R" * 201}]}).encode(), "children[0].ref: is 201 characters long"),
+    (json.dumps({**concern_data(), "children": [{"nhs_number": "9" * 21}]}).encode(), "children[0].nhs_number"),
+    (json.dumps({**concern_data(), "agency": {"name": "A" * 201, "type": "police"}}).encode(), "agency.name"),
+    (json.dumps({**concern_data(), "summary": "nul \u0000 here"}).encode(), "summary: contains a character"),
+    (json.dumps({**concern_data(), "child_words": "lone \ud800"}).encode(), "child_words: contains a character"),
+    (json.dumps(concern_data()).replace('"K-1"', "NaN").encode(), "NaN is not allowed"),
 ]
 
 

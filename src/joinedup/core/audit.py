@@ -231,4 +231,6 @@ def record_many(events: list[tuple[AuditEventData, Any, Any]]) -> None:
     )
 
 
-ALL_EVENTS: tuple[type[AuditEventData], ...] = tuple(AuditEventData.__subclasses__())
+def all_events() -> list[type[AuditEventData]]:
+    """Every named audit event (each app's events subclass AuditEventData)."""
+    return sorted(AuditEventData.__subclasses__(), key=lambda cls: cls.name)

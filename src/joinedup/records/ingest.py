@@ -10,7 +10,8 @@ tried again against what is now stored, so nothing is duplicated and nothing is 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -31,6 +32,28 @@ from joinedup.records.models import (
     reference_for,
 )
 from joinedup.records.names import fold
+
+
+@dataclasses.dataclass(frozen=True)
+class Arrival:
+    """A concern (or a new version of one) just stored, as other apps' arrival hooks see it."""
+
+    concern_id: int
+    outcome: str  # "created" or "version"
+    received_at: dt.datetime
+    child_ids: tuple[int, ...]
+    categories: tuple[str, ...]
+    indicators: tuple[str, ...]
+    actor: object = None
+
+
+_ARRIVAL_HOOKS: list[Callable[[list[Arrival]], None]] = []
+
+
+def register_arrival_hook(hook: Callable[[list[Arrival]], None]) -> None:
+    """Run `hook(arrivals)` inside the transaction that stores each batch (once per hook)."""
+    if hook not in _ARRIVAL_HOOKS:
+        _ARRIVAL_HOOKS.append(hook)
 
 
 @dataclasses.dataclass
@@ -181,7 +204,20 @@ class Ingester:
             else:
                 results.append(self._one(record, agency, existing, index, batch))
         batch.flush(self.actor, self.channel)
-        return [r.resolve() for r in results]
+        resolved = [r.resolve() for r in results]
+        arrivals = [
+            Arrival(
+                concern_id=result.concern_id, outcome=result.outcome, received_at=record.received_at,
+                child_ids=tuple(result.child_ids), categories=tuple(record.data.get("categories", [])),
+                indicators=tuple(record.data.get("indicators", [])), actor=self.actor,
+            )
+            for result, record in zip(resolved, records, strict=True)
+            if result.outcome != "unchanged"
+        ]
+        if arrivals:
+            for hook in _ARRIVAL_HOOKS:
+                hook(arrivals)
+        return resolved
 
     def _existing(self, records, agencies) -> dict[tuple[int, str], _State]:
         keys = {(a.pk, r.source_ref) for r, a in zip(records, agencies, strict=True)}

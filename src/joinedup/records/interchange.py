@@ -116,8 +116,61 @@ def parse_date(value: str, field: str) -> dt.date:
         raise RecordError(f"not a real date (YYYY-MM-DD): {value!r}", field) from None
 
 
+# Longest values the database columns hold; longer ones are refused, never cut short.
+_LIMITS = {"source_ref": 200, "agency.name": 200, "reporter.name": 200, "reporter.role": 200, "occurred_at": 64}
+_CHILD_LIMITS = {
+    "ref": 200, "nhs_number": 20, "upn": 20, "la_id": 60, "given_name": 200, "family_name": 200,
+    "ethnicity": 200, "nationality": 200, "address": 500, "postcode": 20, "school": 200,
+}
+_MENTION_LIMITS = {
+    "given_name": 200, "family_name": 200, "nickname": 200, "ethnicity": 200, "nationality": 200, "phone": 60,
+    "address": 500, "postcode": 20, "plate": 60, "make": 100, "model": 100, "colour": 60, "taxi_firm": 200,
+    "number": 60, "name": 200, "platform": 100, "handle": 200,
+}
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2100
+
+
+def _unstorable(value: str) -> bool:
+    return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _check_strings(value: Any, path: str) -> None:
+    """Refuse characters no database can store (NUL, unpaired surrogates), wherever they are."""
+    if isinstance(value, str):
+        if _unstorable(value):
+            raise RecordError("contains a character that cannot be stored (NUL or an unpaired surrogate)", path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(key, path)
+            _check_strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_strings(item, f"{path}[{i}]")
+
+
+def _check_lengths(data: dict[str, Any]) -> None:
+    def check(value: Any, limit: int, field: str) -> None:
+        if isinstance(value, str) and len(value) > limit:
+            raise RecordError(f"is {len(value):,} characters long; the limit is {limit:,}", field)
+
+    for dotted, limit in _LIMITS.items():
+        head, _, tail = dotted.partition(".")
+        value = data.get(head, {}).get(tail) if tail else data.get(head)
+        check(value, limit, dotted)
+    for i, child in enumerate(data["children"]):
+        for name, limit in _CHILD_LIMITS.items():
+            check(child.get(name), limit, f"children[{i}].{name}")
+    for i, mention in enumerate(data.get("mentions", [])):
+        for name, limit in _MENTION_LIMITS.items():
+            check(mention.get(name), limit, f"mentions[{i}].{name}")
+
+
 def _check_beyond_schema(data: dict[str, Any]) -> None:
-    parse_datetime(data["received_at"], "received_at")
+    _check_strings(data, "")
+    received = parse_datetime(data["received_at"], "received_at")
+    if not EARLIEST_YEAR <= received.year <= LATEST_YEAR:
+        raise RecordError(f"must be between {EARLIEST_YEAR} and {LATEST_YEAR}: {data['received_at']!r}", "received_at")
+    _check_lengths(data)
     for i, child in enumerate(data["children"]):
         if "dob" in child:
             parse_date(child["dob"], f"children[{i}].dob")
@@ -171,6 +224,10 @@ def read_record(data: Any) -> ConcernRecord:
     )
 
 
+def _refuse_constant(name: str):
+    raise json.JSONDecodeError(f"{name} is not allowed in JSON", name, 0)
+
+
 def reread_line(raw: bytes) -> ConcernRecord:
     """Decode a line that `parse_line` has already accepted (the second pass of a replay)."""
     data = json.loads(raw.decode("utf-8"))
@@ -186,7 +243,7 @@ def parse_line(raw: bytes, max_bytes: int) -> ConcernRecord:
     except UnicodeDecodeError as exc:
         raise RecordError(f"not valid UTF-8 (byte {exc.start})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise RecordError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
     return read_record(data)

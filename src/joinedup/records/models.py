@@ -79,7 +79,9 @@ def pk_from_reference(reference: str) -> int | None:
     if not reference.startswith(REFERENCE_PREFIX):
         return None
     digits = reference[len(REFERENCE_PREFIX):]
-    return int(digits) if digits.isdigit() else None
+    if not digits or len(digits) > 12 or not all("0" <= ch <= "9" for ch in digits):
+        return None
+    return int(digits)
 
 
 def split_codes(value: str) -> list[str]:
@@ -205,7 +207,7 @@ class Mention(models.Model):
     phone = models.CharField(max_length=60, blank=True)
     address = models.CharField(max_length=500, blank=True)
     postcode = models.CharField(max_length=20, blank=True)
-    plate = models.CharField(max_length=20, blank=True)
+    plate = models.CharField(max_length=60, blank=True)
     make = models.CharField(max_length=100, blank=True)
     model = models.CharField(max_length=100, blank=True)
     colour = models.CharField(max_length=60, blank=True)

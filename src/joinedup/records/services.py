@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from joinedup.core import audit, clock
+from joinedup.core.roles import RECORDS_CONCERNS, Role
 from joinedup.records.access import access_reason
 from joinedup.records.ingest import Ingester, IngestResult
 from joinedup.records.interchange import RecordError, read_record
@@ -40,7 +41,10 @@ def submit_concern(actor, data: dict[str, Any], *, channel: str, correction_reas
 
 @transaction.atomic
 def withdraw_concern(actor, concern: Concern, reason: str) -> Concern:
-    """Withdraw a concern (it is kept, marked withdrawn, with the reason)."""
+    """Withdraw a concern (it is kept, marked withdrawn, with the reason). Only the agency that sent it,
+    or the front door, may withdraw it."""
+    if not may_withdraw(actor, concern):
+        raise RefusedError("Only the agency that recorded this concern, or the front door, can withdraw it.")
     if not reason.strip():
         raise RefusedError("Give a reason for withdrawing the concern.")
     if concern.status == ConcernStatus.WITHDRAWN:
@@ -55,6 +59,14 @@ def withdraw_concern(actor, concern: Concern, reason: str) -> Concern:
         )
     concern.refresh_from_db()
     return concern
+
+
+def may_withdraw(user, concern: Concern) -> bool:
+    if user is None or not user.is_active:
+        return False
+    if user.role == Role.FRONT_DOOR:
+        return True
+    return user.agency_id is not None and user.agency_id == concern.agency_id and user.role in RECORDS_CONCERNS
 
 
 def _child_ids(concern: Concern) -> list[int]:
