@@ -207,6 +207,19 @@ JOINEDUP_MATCH_REVIEW = envint("JOINEDUP_MATCH_REVIEW", "6")
 JOINEDUP_IMPORT_BATCH = envint("JOINEDUP_IMPORT_BATCH", "500")
 JOINEDUP_MAX_LINE_BYTES = envint("JOINEDUP_MAX_LINE_BYTES", str(1024 * 1024))
 
+# Email (escalations). The console backend prints messages; production sets SMTP.
+_EMAIL_BACKEND = envstr("JOINEDUP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND}}
+if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": envstr("JOINEDUP_EMAIL_HOST", "localhost"),
+        "port": envint("JOINEDUP_EMAIL_PORT", "25"),
+        "username": envstr("JOINEDUP_EMAIL_USER", ""),
+        "password": envstr("JOINEDUP_EMAIL_PASSWORD", ""),
+        "use_tls": envbool("JOINEDUP_EMAIL_TLS", "false"),
+    }
+DEFAULT_FROM_EMAIL = envstr("JOINEDUP_EMAIL_FROM", "joinedup@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

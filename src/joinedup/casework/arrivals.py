@@ -1,0 +1,78 @@
+"""What a concern's arrival starts, run inside the transaction that stores it (records.ingest calls
+this once per batch): a review of the whole history on a child's third concern in twelve months, and a
+return-home interview when a child was missing. During a replay each runs on the record's clock."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import F
+
+from joinedup.casework import policy
+from joinedup.casework.models import Action, ActionKind, ActionStatus, Case
+from joinedup.casework.services import create_due_work, front_door_team
+from joinedup.core import clock
+from joinedup.records.ingest import Arrival
+from joinedup.records.models import Concern, ConcernChild, ConcernStatus
+
+
+def _history(child_ids: set[int], since: dt.datetime, until: dt.datetime) -> dict[int, list[tuple[dt.datetime, int]]]:
+    rows = (
+        ConcernChild.objects.filter(
+            child_id__in=child_ids,
+            version__concern__current_version_id=F("version_id"),
+            version__concern__received_at__gt=since,
+            version__concern__received_at__lte=until,
+        )
+        .exclude(version__concern__status=ConcernStatus.WITHDRAWN)
+        .values_list("child_id", "version__concern__received_at", "version__concern_id")
+    )
+    history: dict[int, list[tuple[dt.datetime, int]]] = defaultdict(list)
+    for child_id, received_at, concern_id in rows:
+        history[child_id].append((received_at, concern_id))
+    return history
+
+
+def on_concerns_arrived(arrivals: list[Arrival]) -> None:
+    created = [a for a in arrivals if a.outcome == "created"]
+    if not created:
+        return
+    child_ids = {c for a in created for c in a.child_ids}
+    window = dt.timedelta(days=policy.REPEAT_WINDOW_DAYS)
+    history = _history(
+        child_ids, min(a.received_at for a in created) - window, max(a.received_at for a in created)
+    )
+    reviewing = set(
+        Action.objects.filter(child_id__in=child_ids, kind=ActionKind.HISTORY_REVIEW, status=ActionStatus.OPEN)
+        .values_list("child_id", flat=True)
+    )
+    owners = {
+        case.child_id: case.allocated_worker
+        for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
+    }
+    team = front_door_team()
+    concerns = Concern.objects.in_bulk([a.concern_id for a in created])
+    for arrival in created:
+        with clock.frozen(arrival.received_at) if clock.is_replaying() else contextlib.nullcontext():
+            concern = concerns[arrival.concern_id]
+            for child_id in arrival.child_ids:
+                recent = {cid for at, cid in history.get(child_id, []) if arrival.received_at - window < at <= arrival.received_at}
+                if len(recent) >= policy.REPEAT_THRESHOLD and child_id not in reviewing:
+                    owner = owners.get(child_id)
+                    create_due_work(
+                        kind=ActionKind.HISTORY_REVIEW,
+                        title=f"Review the whole history: concern number {len(recent)} in twelve months",
+                        concern=concern, rule="history_review", start=arrival.received_at, actor=arrival.actor,
+                        child_id=child_id, owner=owner, owner_team=None if owner else team,
+                    )
+                    reviewing.add(child_id)
+                if "missing" in arrival.categories:
+                    create_due_work(
+                        kind=ActionKind.RETURN_HOME_INTERVIEW,
+                        title="Independent return-home interview", concern=concern, rule="return_home_interview",
+                        start=arrival.received_at, actor=arrival.actor, child_id=child_id,
+                        owner=owners.get(child_id), owner_team=None if owners.get(child_id) else team,
+                    )
+
