@@ -1,7 +1,29 @@
-from django.urls import path
+"""The pages. Names are used across the app (settings' LOGIN_URL is "login", LOGIN_REDIRECT_URL "home")."""
 
-from joinedup.web import views
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
+
+from joinedup.web.views import audit, children, concerns, frontdoor, home, matches, record
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
+    path("sign-in/", home.SignInView.as_view(), name="login"),
+    path("sign-out/", home.SignOutView.as_view(), name="logout"),
+    path("front-door/", frontdoor.front_door, name="front_door"),
+    path("concerns/new/", record.record_concern, name="record_concern"),
+    path("concerns/new/find-child/", record.find_child_partial, name="record_find_child"),
+    path("concerns/new/child-details/", record.child_details_partial, name="record_child_details"),
+    path("concerns/new/mention-row/", record.mention_row_partial, name="record_mention_row"),
+    path("concerns/<int:pk>/", concerns.concern_detail, name="concern_detail"),
+    path("concerns/<int:pk>/recorded/", record.concern_recorded, name="concern_recorded"),
+    path("concerns/<int:pk>/withdraw/", concerns.concern_withdraw, name="concern_withdraw"),
+    path("children/", children.find_child, name="find_child"),
+    path("children/<int:pk>/", children.child_detail, name="child_detail"),
+    path("children/<int:pk>/merges/<int:event_pk>/undo/", children.undo_merge_view, name="undo_merge"),
+    path("matches/", matches.match_list, name="match_list"),
+    path("matches/<int:pk>/", matches.match_detail, name="match_detail"),
+    path("audit/", audit.audit_search, name="audit_search"),
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("vendor/govuk-frontend/assets/rebrand/images/favicon.ico"))),
 ]

@@ -1,0 +1,93 @@
+"""A child's page: their details as each agency knows them, and one chronology across every agency the
+user may see (a picture and a list). Finding a child. Undoing a merge of two records."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from joinedup.core.roles import REVIEWS_MATCHES
+from joinedup.records.access import get_child_for_user
+from joinedup.records.models import ChildLinkEvent, LinkEventKind
+from joinedup.records.services import RefusedError, record_child_search, record_child_view, undo_merge
+from joinedup.web import queries, timeline
+from joinedup.web.details import details_by_agency
+from joinedup.web.forms.decisions import ReasonForm
+from joinedup.web.permissions import can_review_matches, require_records_access, require_role
+
+
+def timeline_for(concerns) -> timeline.Timeline | None:
+    return timeline.build(
+        [
+            timeline.Entry(
+                at=timezone.localtime(concern.received_at),
+                lane=concern.agency.name,
+                urgency=concern.current_version.urgency,
+                withdrawn=concern.status == "withdrawn",
+                title=f"{concern.reference}, {concern.agency.name}, {timezone.localtime(concern.received_at):%-d %b %Y}",
+            )
+            for concern in concerns
+        ]
+    )
+
+
+@require_records_access
+def child_detail(request, pk: int):
+    user = request.user
+    child = get_child_for_user(user, pk)
+    if child.pk != pk:  # the record was merged into another: show the child under one address
+        return redirect("child_detail", pk=child.pk)
+    record_child_view(user, child)
+    concerns = queries.chronology(user, child)
+    descriptions = queries.child_descriptions(user, child)
+    reviews = can_review_matches(user)
+    newest = max(descriptions, key=lambda d: (d.version.concern.received_at, d.pk), default=None)
+    context = {
+        "child": child,
+        "name": newest.display_name if newest else child.reference,
+        "agencies": details_by_agency(descriptions),
+        "concerns": concerns,
+        "timeline": timeline_for(concerns),
+        "urgency_styles": [(level, *timeline.URGENCY_STYLE[level]) for level in (3, 2, 1)],
+        "matches": queries.open_matches_for_child(user, child),
+        "merges": queries.merges_into(user, child) if reviews else [],
+        "can_review": reviews,
+    }
+    return render(request, "web/child_detail.html", context)
+
+
+@require_records_access
+def find_child(request):
+    query = request.GET.get("q", "").strip()
+    results = None
+    if query:
+        results = queries.search_children(request.user, query)
+        record_child_search(request.user, query, len(results))
+    template = "web/find_child.html#results" if request.htmx else "web/find_child.html"
+    return render(request, template, {"query": query, "results": results})
+
+
+@require_role(REVIEWS_MATCHES)
+def undo_merge_view(request, pk: int, event_pk: int):
+    """Confirm, with a reason, that a merge was wrong; the records go back to how they were."""
+    user = request.user
+    if not can_review_matches(user):
+        raise Http404("No such page")
+    child = get_child_for_user(user, pk)
+    event = ChildLinkEvent.objects.filter(pk=event_pk, kind=LinkEventKind.MERGE, to_child=child).first()
+    if event is None:
+        raise Http404("No such merge")
+    form = ReasonForm(request.POST if request.method == "POST" else None, label="Why were these records wrongly merged?")
+    if request.method == "POST" and form.is_valid():
+        try:
+            undo_merge(user, event, form.cleaned_data["reason"])
+        except RefusedError as refusal:
+            form.add_error("reason", str(refusal))
+        else:
+            messages.success(request, f"The merge was undone. {event.from_child.reference} is a separate record again.")
+            return redirect("child_detail", pk=child.pk)
+    return render(
+        request, "web/undo_merge.html", {"child": child, "event": event, "form": form, "error_summary": form.error_summary()}
+    )

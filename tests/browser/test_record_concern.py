@@ -1,0 +1,157 @@
+"""A front-door worker records a concern for a new child in a real browser, gets the reference at once,
+and finds it on the child's chronology and in the front-door queue.
+
+Drives Debian's Chromium through Playwright (never a downloaded browser) against pytest-django's
+`live_server`, which serves static files through the staticfiles finders (its StaticFilesHandler), so
+nothing needs collecting. Screenshots go to /tmp/screens/ for a person to look at.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside one
+# unless told that this test knows what it is doing (the ORM calls here are plain set-up).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENS = Path(os.environ.get("JOINEDUP_SCREENS_DIR", "/tmp/screens"))
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make chromium)"),
+]
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+              "--no-first-run", "--disable-sync"],
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def town(users, submit):
+    """Alice (front door) and Peter (police), and a few concerns already in the queue."""
+    users.alice  # noqa: B018 (users are created on first use)
+    users.peter  # noqa: B018
+    submit("school", received_at="2024-03-01T08:30:00+00:00")
+    submit("health", categories=["mental_health"], indicators=["despair_self_harm"],
+           children=[{"given_name": "Leon", "family_name": "Marsh", "approx_age": 15}])
+
+
+def _sign_in(page, base_url, username):
+    page.goto(f"{base_url}/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _assert_styled(page):
+    """GOV.UK Frontend's stylesheet and its font loaded from our own static path."""
+    font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert "GDS Transport" in font
+    assert page.evaluate("document.fonts.check('700 16px \"GDS Transport\"')")
+    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+
+
+def test_a_front_door_worker_records_a_concern_and_finds_it(live_server, town, page):
+    # Everything the database needs is set up above (`town`) or done through the pages: an ORM call
+    # made while Playwright's event loop runs would open a second connection that is never closed.
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    base = live_server.url
+    _sign_in(page, base, "alice")
+    page.get_by_role("link", name="Record a concern").click()
+
+    # A search that finds nobody: this is a new child.
+    page.get_by_label("Search for a child JoinedUp already knows").fill("Browsertest")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_text("No children found").wait_for()
+
+    page.get_by_label("Given name").first.fill("Priya")
+    page.get_by_label("Family name").first.fill("Browsertest")
+    page.locator("#id_child1-dob_0").fill("5")
+    page.locator("#id_child1-dob_1").fill("6")
+    page.locator("#id_child1-dob_2").fill("2011")
+    page.locator("#id_child1-sex_0").check()
+    page.locator("#id_child1-postcode").fill("NT3 4AB")
+    page.get_by_label("What happened").fill("Picked up from school by a man in his 30s in a white van; not family.")
+    page.get_by_label("The child's own words").fill("He's my boyfriend, he gets me vapes.")
+    page.get_by_label("Child sexual exploitation").check()
+    page.get_by_label("Getting into vehicles driven by unknown adults").check()
+
+    # "Add another person" adds a third row in place (htmx).
+    page.get_by_role("button", name="Add another person").click()
+    page.locator("#id_person-2-role").wait_for()
+    assert page.locator("#id_person-TOTAL_FORMS").input_value() == "3"
+    page.locator("#id_vehicle-0-role").select_option("transported_child")
+    page.locator("#id_vehicle-0-colour").fill("white")
+    page.locator("#id_vehicle-0-make").fill("Ford")
+
+    page.get_by_role("button", name="Record concern", exact=True).last.click()
+    page.locator(".govuk-panel--confirmation").wait_for()
+    reference = page.locator("[data-reference]").inner_text().strip()
+    assert reference.startswith("JU-")
+
+    # The concern page, then the child's page: the new concern is on the chronology.
+    page.get_by_role("link", name="View the concern").click()
+    page.get_by_role("link", name="Priya Browsertest").click()
+    entries = page.locator("[data-chronology] > li")
+    assert entries.count() == 1
+    assert entries.first.get_attribute("data-reference") == reference
+    assert "In the child's words" in entries.first.inner_text()
+
+    # The front-door queue has it, with its clock.
+    page.get_by_role("link", name="Front door").click()
+    row = page.locator(f"tr[data-reference='{reference}']")
+    assert "Priya Browsertest" in row.inner_text()
+    assert "Possible sexual abuse or exploitation" in row.inner_text()
+    _assert_styled(page)
+    page.screenshot(path=str(SCREENS / "front-door.png"), full_page=True)
+
+    # A police officer finds the same child, picks her (htmx fills in her details), and records a
+    # concern of their own; both agencies' concerns are on one chronology.
+    page.get_by_role("button", name="Sign out").click()
+    _sign_in(page, base, "peter")
+    page.get_by_role("link", name="Record a concern").click()
+    page.get_by_label("Search for a child JoinedUp already knows").fill("Browsertest")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="Use these details").click()
+    page.get_by_text("Filled in from what is known about").wait_for()
+    assert page.locator("#id_child1-given_name").input_value() == "Priya"
+    assert page.locator("#id_child1-dob_2").input_value() == "2011"
+    page.get_by_label("What happened").fill("Reported missing overnight; found at a flat above a takeaway.")
+    page.get_by_label("Missing", exact=True).check()
+    page.get_by_label("Going missing overnight or longer").check()
+    page.get_by_role("button", name="Record concern", exact=True).last.click()
+    police_reference = page.locator("[data-reference]").inner_text().strip()
+    page.get_by_role("link", name="View the concern").click()
+    page.get_by_role("link", name="Priya Browsertest").click()
+    entries = page.locator("[data-chronology] > li")
+    assert entries.count() == 2
+    assert {entries.nth(i).get_attribute("data-reference") for i in range(2)} == {reference, police_reference}
+    assert page.locator("svg.joinedup-timeline circle").count() == 2
+    _assert_styled(page)
+    page.screenshot(path=str(SCREENS / "child-page.png"), full_page=True)
+
+    page.goto(f"{base}/concerns/new/")
+    page.screenshot(path=str(SCREENS / "record-concern.png"), full_page=True)
+    assert not problems, problems
