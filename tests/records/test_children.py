@@ -70,3 +70,23 @@ def test_a_merge_needs_a_reason(submit, users):
     keep, merge = Child.objects.get(pk=a.child_ids[0]), Child.objects.get(pk=b.child_ids[0])
     with pytest.raises(services.RefusedError):
         services.merge_children(users.alice, keep, merge, reason=" ")
+
+
+def test_a_child_picked_after_searching_is_linked_whatever_the_matcher_thinks(submit, users):
+    from joinedup.records.models import Channel
+    from tests.factories import concern_data
+
+    a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    data = concern_data("social_care", children=[{"given_name": "Kay", "family_name": "T"}])
+    result = services.submit_concern(users.alice, data, channel=Channel.FORM, known_children={0: a.child_ids[0]})
+    assert result.child_ids == a.child_ids
+    assert ConcernChild.objects.get(version__concern_id=result.concern_id).link_method == "picked"
+
+
+def test_a_school_cannot_pick_a_child_it_cannot_see(submit, users):
+    from joinedup.records.models import Channel
+    from tests.factories import concern_data
+
+    a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
+    with pytest.raises(services.RecordError, match="cannot be found"):
+        services.submit_concern(users.sam, concern_data("school"), channel=Channel.FORM, known_children={0: a.child_ids[0]})

@@ -21,7 +21,7 @@ from joinedup.core import audit, clock, workingdays
 from joinedup.core.models import Agency
 from joinedup.records import vocabulary
 from joinedup.records.interchange import ConcernRecord, RecordError
-from joinedup.records.matching import ChildIndex, Description, Outcome
+from joinedup.records.matching import ChildIndex, Description, Outcome, Score
 from joinedup.records.models import (
     Child,
     Concern,
@@ -142,7 +142,13 @@ class Ingester:
     """Stores batches of validated records. Keep one per import run (it caches agencies and, for bulk
     runs, the child index)."""
 
-    def __init__(self, *, channel: str, actor=None, bulk: bool = False, correction_reason: str = "") -> None:
+    def __init__(
+        self, *, channel: str, actor=None, bulk: bool = False, correction_reason: str = "",
+        known_children: dict[int, int] | None = None,
+    ) -> None:
+        """`known_children` maps a child's position in the record to the JoinedUp child the person
+        recording picked (after searching); those are linked as picked, not matched."""
+        self.known_children = known_children or {}
         self.channel = channel
         self.actor = actor
         self.bulk = bulk
@@ -298,9 +304,11 @@ class Ingester:
         keys = []
         for position, child in enumerate(record.data["children"]):
             d = Description.from_child_data(agency.pk, child, record.received_at)
-            outcome: Outcome = index.resolve(
-                d, settings.JOINEDUP_MATCH_AUTO_LINK, settings.JOINEDUP_MATCH_REVIEW
-            )
+            if position in self.known_children:
+                picked = self.known_children[position]
+                outcome = Outcome(picked, "picked", Score(100.0, [("child", "picked by the person recording", 100.0)], True), [])
+            else:
+                outcome = index.resolve(d, settings.JOINEDUP_MATCH_AUTO_LINK, settings.JOINEDUP_MATCH_REVIEW)
             key = outcome.child_key
             if key is None:
                 key = _NewChild(Child(created_at=now))

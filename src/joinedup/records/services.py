@@ -9,7 +9,7 @@ from django.db import transaction
 
 from joinedup.core import audit, clock
 from joinedup.core.roles import RECORDS_CONCERNS, Role
-from joinedup.records.access import access_reason
+from joinedup.records.access import access_reason, children_visible_to
 from joinedup.records.ingest import Ingester, IngestResult
 from joinedup.records.interchange import RecordError, read_record
 from joinedup.records.models import (
@@ -28,15 +28,28 @@ class RefusedError(ValueError):
     """A request the rules do not allow; the message says why, in plain English."""
 
 
-def submit_concern(actor, data: dict[str, Any], *, channel: str, correction_reason: str = "") -> IngestResult:
+def submit_concern(
+    actor, data: dict[str, Any], *, channel: str, correction_reason: str = "",
+    known_children: dict[int, int] | None = None,
+) -> IngestResult:
     """Store one interchange record (form or API). Raises RecordError naming the field if invalid.
 
-    A user of an own-agency role may only submit for their own agency."""
+    A user of an own-agency role may only submit for their own agency. `known_children` maps a child's
+    position in `children[]` to the JoinedUp child the person picked after searching (they must be able
+    to see that child)."""
     record = read_record(data)
+    known_children = known_children or {}
+    for position, child_id in known_children.items():
+        if not 0 <= position < len(record.data["children"]):
+            raise RecordError("no child at this position", f"children[{position}]")
+        if not children_visible_to(actor).filter(pk=child_id).exists():
+            raise RecordError("the chosen child record cannot be found", f"children[{position}]")
     if actor is not None and actor.agency_id and actor.role not in ("front_door",):
         if record.agency_name != actor.agency.name:
             raise RecordError(f"you can only submit concerns for {actor.agency.name}", "agency.name")
-    return Ingester(channel=channel, actor=actor, correction_reason=correction_reason).ingest([record])[0]
+    return Ingester(
+        channel=channel, actor=actor, correction_reason=correction_reason, known_children=known_children
+    ).ingest([record])[0]
 
 
 @transaction.atomic
