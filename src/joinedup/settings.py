@@ -207,6 +207,9 @@ JOINEDUP_MATCH_REVIEW = envint("JOINEDUP_MATCH_REVIEW", "6")
 JOINEDUP_IMPORT_BATCH = envint("JOINEDUP_IMPORT_BATCH", "500")
 JOINEDUP_MAX_LINE_BYTES = envint("JOINEDUP_MAX_LINE_BYTES", str(1024 * 1024))
 
+# The caseload above which a worker is shown as over a safe limit on the team page (local policy).
+JOINEDUP_SAFE_CASELOAD = envint("JOINEDUP_SAFE_CASELOAD", "18")
+
 # Email (escalations). The console backend prints messages; production sets SMTP.
 _EMAIL_BACKEND = envstr("JOINEDUP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND}}
