@@ -90,3 +90,25 @@ def test_a_school_cannot_pick_a_child_it_cannot_see(submit, users):
     a = submit("police", children=[{"ref": "P-1", **KAYLEIGH}])
     with pytest.raises(services.RecordError, match="cannot be found"):
         services.submit_concern(users.sam, concern_data("school"), channel=Channel.FORM, known_children={0: a.child_ids[0]})
+
+
+def test_a_description_that_ties_two_records_together_merges_them_reversibly(submit):
+    # Health knows the child by NHS number; the school by its pupil number; neither name matches well.
+    a = submit("health", children=[{"nhs_number": "9990000001", "given_name": "Kayleigh", "family_name": "Testwood"}])
+    b = submit("school", children=[{"upn": "A123456789012", "given_name": "Kay", "family_name": "Testwod"}])
+    assert a.child_ids != b.child_ids
+    # Social care's record carries both identifiers: the two records are the same child.
+    c = submit("social_care", children=[{"nhs_number": "9990000001", "upn": "A123456789012", "given_name": "Kayleigh"}])
+    assert c.child_ids == a.child_ids
+    assert Child.objects.get(pk=b.child_ids[0]).merged_into_id == a.child_ids[0]
+    assert ConcernChild.objects.values("child").distinct().count() == 1
+    event = ChildLinkEvent.objects.get(kind="merge")
+    assert "automatic" in event.reason and "pupil number" in event.reason
+
+
+def test_records_with_different_nhs_numbers_are_never_merged(submit):
+    a = submit("health", children=[{"nhs_number": "9990000001", **KAYLEIGH}])
+    b = submit("health", children=[{"nhs_number": "9990000002", "ref": "H-2", **KAYLEIGH}])
+    assert a.child_ids != b.child_ids
+    submit("health", children=[{"nhs_number": "9990000001", "ref": "H-2", **KAYLEIGH}])
+    assert not ChildLinkEvent.objects.filter(kind="merge").exists()

@@ -24,6 +24,8 @@ from joinedup.records.interchange import ConcernRecord, RecordError
 from joinedup.records.matching import ChildIndex, Description, Outcome, Score
 from joinedup.records.models import (
     Child,
+    ChildLinkEvent,
+    LinkEventKind,
     Concern,
     ConcernChild,
     ConcernVersion,
@@ -117,7 +119,10 @@ def load_index_for(descriptions: list[Description]) -> ChildIndex:
             query |= Q(postcode_key=d.postcode, given_key=d.given_k)
     index = ChildIndex()
     if query:
-        _add_rows(index, ConcernChild.objects.filter(query).order_by("id").values_list(*_INDEX_FIELDS)[:2000])
+        # Every description of every candidate child, so identifier conflicts are seen whole.
+        child_ids = set(ConcernChild.objects.filter(query).values_list("child_id", flat=True)[:2000])
+        rows = ConcernChild.objects.filter(child_id__in=child_ids).order_by("id").values_list(*_INDEX_FIELDS)
+        _add_rows(index, rows[:10000])
     return index
 
 
@@ -314,6 +319,9 @@ class Ingester:
                 key = _NewChild(Child(created_at=now))
                 batch.new_children.append(key.child)
             index.add(d, key)
+            for other in outcome.merge:
+                batch.merges.append((key, other, d))
+                index.merge(key, other)
             row = _concern_child(child, d, agency, version, position, outcome)
             row.child = key.child if isinstance(key, _NewChild) else None
             if isinstance(key, int):
@@ -374,6 +382,29 @@ def _mentions(record: ConcernRecord, version: ConcernVersion) -> list[Mention]:
     return out
 
 
+def _merge_matched(keep_pk: int, other_pk: int, d: Description, actor) -> None:
+    """One description matched two child records confidently: they are the same child. Merge them the
+    way a person would (recorded, reversible), saying why."""
+    while True:  # follow earlier merges in the same batch
+        target = Child.objects.filter(pk=keep_pk).values_list("merged_into_id", flat=True).first()
+        if target is None:
+            break
+        keep_pk = target
+    if keep_pk == other_pk or Child.objects.filter(pk=other_pk, merged_into__isnull=False).exists():
+        return
+    moved = list(ConcernChild.objects.filter(child_id=other_pk).values_list("pk", flat=True))
+    ConcernChild.objects.filter(pk__in=moved).update(child_id=keep_pk)
+    Child.objects.filter(pk=other_pk).update(merged_into_id=keep_pk)
+    known = ", ".join(f for f, v in (("NHS number", d.nhs_number), ("pupil number", d.upn),
+                                     ("local-authority id", d.la_id), ("agency reference", d.ref)) if v)
+    reason = "automatic: a new description matched both records" + (f" ({known})" if known else "")
+    event = ChildLinkEvent.objects.create(
+        kind=LinkEventKind.MERGE, from_child_id=other_pk, to_child_id=keep_pk, moved=moved, reason=reason,
+        created_by=actor, created_at=clock.now(),
+    )
+    audit.record(audit.ChildrenMerged(child_id=keep_pk, merged_child_id=other_pk, link_event_id=event.pk, reason=reason), actor)
+
+
 class _State:
     def __init__(self, concern: Concern) -> None:
         self.concern = concern
@@ -404,6 +435,7 @@ class _Batch:
     candidates: list = dataclasses.field(default_factory=list)
     mentions: list = dataclasses.field(default_factory=list)
     audit: list = dataclasses.field(default_factory=list)
+    merges: list = dataclasses.field(default_factory=list)
 
     def flush(self, actor, channel: str) -> None:
         Concern.objects.bulk_create(self.concerns)
@@ -438,6 +470,8 @@ class _Batch:
         for mention in self.mentions:
             mention.version_id = mention.version.pk
         Mention.objects.bulk_create(self.mentions, batch_size=500)
+        for keep, other, description in self.merges:
+            _merge_matched(_child_pk(keep), _child_pk(other), description, actor)
         events = []
         for pending, event_class, now in self.audit:
             concern = pending.state.concern

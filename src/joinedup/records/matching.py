@@ -20,10 +20,10 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from joinedup.records.names import fold, given_key, name_key, postcode_district, postcode_key
+from joinedup.records.names import fold, given_key, given_variants, name_key, postcode_district, postcode_key
 
 
 @dataclasses.dataclass
@@ -101,16 +101,18 @@ def _name_points(a: Description, b: Description, out: list) -> None:
         first_a, first_b = a.given.split(" ")[0], b.given.split(" ")[0]
         if first_a == first_b:
             out.append(("given name", "equal", 5.0))
-        elif a.given_k == b.given_k:
+        elif a.given_k == b.given_k or given_variants(first_a) & given_variants(first_b):
             out.append(("given name", "known variant", 4.0))
         else:
             sim = JaroWinkler.similarity(first_a, first_b)
             if sim >= 0.9:
                 out.append(("given name", f"similar ({sim:.2f})", 3.0))
+            elif len(first_a) >= 3 and OSA.distance(first_a, first_b) == 1 and sorted(first_a) == sorted(first_b):
+                out.append(("given name", "two letters swapped", 3.0))
             elif first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1):
                 out.append(("given name", "initial agrees", 1.0))
             else:
-                out.append(("given name", "different", -8.0))
+                out.append(("given name", "different", -6.0))
 
 
 def _dob_points(a: Description, b: Description, out: list) -> None:
@@ -174,17 +176,28 @@ def score(a: Description, b: Description) -> Score:
 @dataclasses.dataclass
 class Outcome:
     child_key: Any | None  # the matched child (whatever key the index holds), or None for a new child
-    method: str  # identifier | agency_ref | score | new
+    method: str  # identifier | agency_ref | score | picked | new
     score: Score | None
     possible: list[tuple[Any, Score]]  # uncertain candidates for a person to review
+    merge: list[Any] = dataclasses.field(default_factory=list)  # other records this one shows are the same child
+
+
+_ID_TYPES = ("nhs", "upn", "la")
 
 
 class ChildIndex:
-    """Descriptions already linked to children, with blocking keys to find candidates quickly."""
+    """Descriptions already linked to children, with blocking keys to find candidates quickly.
+
+    When one new description is the same child as two existing records (say it carries the NHS number
+    of one and the agency reference of the other, or matches both confidently), `resolve` says so in
+    `Outcome.merge`, unless the two records hold different identifiers of the same kind; the caller
+    merges them (reversibly) and tells the index with `merge`."""
 
     def __init__(self) -> None:
         self._exact: dict[tuple, Any] = {}
         self._blocks: dict[tuple, list[tuple[Description, Any]]] = defaultdict(list)
+        self._alias: dict[Any, Any] = {}
+        self._ids: dict[Any, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     @staticmethod
     def exact_keys(d: Description) -> list[tuple]:
@@ -206,32 +219,72 @@ class ChildIndex:
             keys.append(("given_pc", d.given_k, d.postcode))
         return keys
 
+    def canonical(self, key: Any) -> Any:
+        seen = key
+        while seen in self._alias:
+            seen = self._alias[seen]
+        if seen is not key:
+            self._alias[key] = seen
+        return seen
+
     def add(self, d: Description, child_key: Any) -> None:
+        child_key = self.canonical(child_key)
         for key in self.exact_keys(d):
             self._exact.setdefault(key, child_key)
         for key in self.block_keys(d):
             block = self._blocks[key]
             if len(block) < 200:  # a huge block is not informative; keep lookups bounded
                 block.append((d, child_key))
+        for kind, value in zip(_ID_TYPES, (d.nhs_number, d.upn, d.la_id), strict=True):
+            if value:
+                self._ids[child_key][kind].add(value)
+
+    def merge(self, keep: Any, other: Any) -> None:
+        keep, other = self.canonical(keep), self.canonical(other)
+        if keep is other or keep == other:
+            return
+        self._alias[other] = keep
+        for kind, values in self._ids.pop(other, {}).items():
+            self._ids[keep][kind] |= values
+
+    def _conflict(self, a: Any, b: Any) -> bool:
+        ids_a, ids_b = self._ids.get(a, {}), self._ids.get(b, {})
+        return any(ids_a.get(k) and ids_b.get(k) and not (ids_a[k] & ids_b[k]) for k in _ID_TYPES)
+
+    def _conflicts_with_description(self, d: Description, key: Any) -> bool:
+        ids = self._ids.get(key, {})
+        mine = dict(zip(_ID_TYPES, (d.nhs_number, d.upn, d.la_id), strict=True))
+        return any(mine[k] and ids.get(k) and mine[k] not in ids[k] for k in _ID_TYPES)
 
     def resolve(self, d: Description, auto_link: float, review: float, resolve_key=lambda k: k) -> Outcome:
+        exact: list[tuple[Any, str]] = []
         for key in self.exact_keys(d):
             if key in self._exact:
-                method = "agency_ref" if key[0] == "ref" else "identifier"
-                found = resolve_key(self._exact[key])
-                return Outcome(found, method, Score(100.0, [(key[0], "equal", 100.0)], True), [])
+                found = self.canonical(resolve_key(self._exact[key]))
+                if all(found != k for k, _ in exact):
+                    exact.append((found, "agency_ref" if key[0] == "ref" else "identifier"))
         best: dict[Any, Score] = {}
         for key in self.block_keys(d):
             for other, child_key in self._blocks.get(key, ()):
-                child_key = resolve_key(child_key)
+                child_key = self.canonical(resolve_key(child_key))
                 s = score(d, other)
                 if child_key not in best or s.points > best[child_key].points:
                     best[child_key] = s
-        if not best:
-            return Outcome(None, "new", None, [])
         ranked = sorted(best.items(), key=lambda kv: kv[1].points, reverse=True)
-        top_key, top = ranked[0]
-        if top.points >= auto_link:
-            return Outcome(top_key, "score", top, [])
-        possible = [(k, s) for k, s in ranked[:3] if s.points >= review]
-        return Outcome(None, "new", None, possible)
+        if exact:
+            primary, method = exact[0]
+            chosen = Score(100.0, [(method.replace("_", " "), "equal", 100.0)], True)
+        elif ranked and ranked[0][1].points >= auto_link and not self._conflicts_with_description(d, ranked[0][0]):
+            primary, method, chosen = ranked[0][0], "score", ranked[0][1]
+        else:
+            possible = [(k, s) for k, s in ranked[:3] if s.points >= review]
+            return Outcome(None, "new", None, possible)
+        others = [k for k, _ in exact[1:]] + [k for k, s in ranked if s.points >= auto_link]
+        merge = []
+        for other in others:
+            if other == primary or other in merge:
+                continue
+            if self._conflict(primary, other) or self._conflicts_with_description(d, other):
+                continue
+            merge.append(other)
+        return Outcome(primary, method, chosen, [], merge)

@@ -80,10 +80,20 @@ def name_key(name: str) -> str:
 
 
 def given_key(name: str) -> str:
-    """A given-name key: the first given name, folded, mapped through the variant table."""
+    """A given-name key: the first given name, folded, mapped through the variant table (the richer
+    table of identity.normalise.given_names, which includes every group here)."""
+    from joinedup.identity.normalise.given_names import given_key as canonical
+
     folded = fold(name)
     first = folded.split(" ")[0] if folded else ""
-    return _CANONICAL.get(first, first)
+    return canonical(first)
+
+
+def given_variants(first: str) -> frozenset[str]:
+    """Every canonical name a folded first given name may stand for."""
+    from joinedup.identity.normalise.given_names import given_groups
+
+    return given_groups(first)
 
 
 def postcode_key(postcode: str) -> str:
@@ -100,4 +110,5 @@ def postcode_district(key: str) -> str:
 
 
 def are_variants(a: str, b: str) -> bool:
-    return bool(a) and given_key(a) == given_key(b)
+    first_a, first_b = fold(a).split(" ")[0], fold(b).split(" ")[0]
+    return bool(first_a and first_b) and bool(given_variants(first_a) & given_variants(first_b))
