@@ -25,10 +25,10 @@ from joinedup.records.matching import ChildIndex, Description, Outcome, Score
 from joinedup.records.models import (
     Child,
     ChildLinkEvent,
-    LinkEventKind,
     Concern,
     ConcernChild,
     ConcernVersion,
+    LinkEventKind,
     MatchCandidate,
     Mention,
     reference_for,
