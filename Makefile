@@ -20,8 +20,24 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 venv: $(STAMP)
 
-demo: venv
-	$(BIN)/joinedup demo
+DEMO := var/demo
+DEMO_CONCERNS ?= 5000
+
+# The town ends about now: four years of history up to the last day or two.
+$(DEMO)/town/town.jsonl: | $(STAMP)
+	@mkdir -p $(DEMO)
+	$(BIN)/python -m sim.town --seed 7 --concerns $(DEMO_CONCERNS) --years 4 \
+		--start $$(date -d '4 years ago 3 days ago' +%F) --out $(DEMO)/town
+
+$(DEMO)/.loaded: $(DEMO)/town/town.jsonl
+	JOINEDUP_PROGRESS=1 $(BIN)/joinedup import $(DEMO)/town/town.jsonl --replay
+	$(BIN)/joinedup demo_setup --quiet
+	$(BIN)/python -m sim.demo_casework
+	@touch $@
+
+demo: venv $(DEMO)/.loaded
+	@$(BIN)/joinedup demo_setup
+	$(BIN)/joinedup serve
 
 chromium:
 	@scripts/ensure-chromium

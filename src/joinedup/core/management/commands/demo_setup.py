@@ -11,10 +11,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--address", default="http://127.0.0.1:8000/")
+        parser.add_argument("--quiet", action="store_true", help="create the users without printing")
 
-    def handle(self, *args, address, **options):
+    def handle(self, *args, address, quiet, **options):
         call_command("migrate", verbosity=0, interactive=False)
         ensure_demo_users()
+        if quiet:
+            return
         password = demo_password()
         self.stdout.write("")
         self.stdout.write(f"JoinedUp is at {address}  (synthetic data only)")
