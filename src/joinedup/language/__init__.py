@@ -1,1 +1,0 @@
-"""Language that believes children (being built)."""
