@@ -1,0 +1,1 @@
+"""Language that believes children (being built)."""
