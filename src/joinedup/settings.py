@@ -203,6 +203,12 @@ JOINEDUP_CLOCK_RULES_FILE = envstr("JOINEDUP_CLOCK_RULES_FILE", "")
 JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "13")
 JOINEDUP_MATCH_REVIEW = envint("JOINEDUP_MATCH_REVIEW", "6")
 
+# Entity linkage: "probabilistic" (normalised keys, partial plates, scored people) or "exact" (only
+# identifiers exactly as written: the naive baseline the evaluation compares against).
+JOINEDUP_LINKAGE = envstr("JOINEDUP_LINKAGE", "probabilistic")
+if JOINEDUP_LINKAGE not in ("probabilistic", "exact"):
+    raise ImproperlyConfigured(f"JOINEDUP_LINKAGE must be probabilistic or exact, not {JOINEDUP_LINKAGE!r}")
+
 # Import: records per transaction. A kill loses at most one batch, which a re-run then imports.
 JOINEDUP_IMPORT_BATCH = envint("JOINEDUP_IMPORT_BATCH", "500")
 JOINEDUP_MAX_LINE_BYTES = envint("JOINEDUP_MAX_LINE_BYTES", str(1024 * 1024))

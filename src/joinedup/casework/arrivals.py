@@ -35,7 +35,7 @@ def _history(child_ids: set[int], since: dt.datetime, until: dt.datetime) -> dic
     return history
 
 
-def on_concerns_arrived(arrivals: list[Arrival]) -> None:
+def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
     created = [a for a in arrivals if a.outcome == "created"]
     if not created:
         return
@@ -55,7 +55,7 @@ def on_concerns_arrived(arrivals: list[Arrival]) -> None:
     team = front_door_team()
     concerns = Concern.objects.in_bulk([a.concern_id for a in created])
     for arrival in created:
-        with clock.frozen(arrival.received_at) if clock.is_replaying() else contextlib.nullcontext():
+        with clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext():
             concern = concerns[arrival.concern_id]
             for child_id in arrival.child_ids:
                 recent = {cid for at, cid in history.get(child_id, []) if arrival.received_at - window < at <= arrival.received_at}

@@ -41,6 +41,7 @@ class Arrival:
     """A concern (or a new version of one) just stored, as other apps' arrival hooks see it."""
 
     concern_id: int
+    version_id: int
     outcome: str  # "created" or "version"
     received_at: dt.datetime
     child_ids: tuple[int, ...]
@@ -49,11 +50,14 @@ class Arrival:
     actor: object = None
 
 
-_ARRIVAL_HOOKS: list[Callable[[list[Arrival]], None]] = []
+_ARRIVAL_HOOKS: list[Callable[[list[Arrival], dict], None]] = []
 
 
-def register_arrival_hook(hook: Callable[[list[Arrival]], None]) -> None:
-    """Run `hook(arrivals)` inside the transaction that stores each batch (once per hook)."""
+def register_arrival_hook(hook: Callable[[list[Arrival], dict], None]) -> None:
+    """Run `hook(arrivals, context)` inside the transaction that stores each batch. `context` is a dict
+    that lives as long as the Ingester (a whole bulk import), for a hook's own caches; it is emptied if a
+    batch is rolled back. `context["bulk"]` says whether this is a bulk import, and `context["replay"]`
+    whether each arrival must run on its own record's clock."""
     if hook not in _ARRIVAL_HOOKS:
         _ARRIVAL_HOOKS.append(hook)
 
@@ -154,6 +158,7 @@ class Ingester:
         """`known_children` maps a child's position in the record to the JoinedUp child the person
         recording picked (after searching); those are linked as picked, not matched."""
         self.known_children = known_children or {}
+        self.hook_context: dict = {"bulk": bulk}
         self.channel = channel
         self.actor = actor
         self.bulk = bulk
@@ -174,6 +179,7 @@ class Ingester:
                 # against what is now in the database.
                 self._agencies.clear()
                 self._index = None
+                self.hook_context = {"bulk": self.bulk}
                 if attempt == 4:
                     raise
         raise AssertionError("unreachable")
@@ -216,9 +222,11 @@ class Ingester:
                 results.append(self._one(record, agency, existing, index, batch))
         batch.flush(self.actor, self.channel)
         resolved = [r.resolve() for r in results]
+        version_ids = {(v.concern_id, v.number): v.pk for v in batch.versions}
         arrivals = [
             Arrival(
-                concern_id=result.concern_id, outcome=result.outcome, received_at=record.received_at,
+                concern_id=result.concern_id, version_id=version_ids[(result.concern_id, result.version)],
+                outcome=result.outcome, received_at=record.received_at,
                 child_ids=tuple(result.child_ids), categories=tuple(record.data.get("categories", [])),
                 indicators=tuple(record.data.get("indicators", [])), actor=self.actor,
             )
@@ -226,8 +234,9 @@ class Ingester:
             if result.outcome != "unchanged"
         ]
         if arrivals:
+            self.hook_context["replay"] = replay
             for hook in _ARRIVAL_HOOKS:
-                hook(arrivals)
+                hook(arrivals, self.hook_context)
         return resolved
 
     def _existing(self, records, agencies) -> dict[tuple[int, str], _State]:

@@ -1,0 +1,178 @@
+"""Alerts: raised as soon as one entity links two or more children through evidence that counts
+(identity.harm), grown as more children link (each with the time it linked), and gathered into a
+`network` alert when children are tied together through several entities. Nothing is removed: an alert
+absorbed into a larger network is closed with a pointer to it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
+from joinedup.records.models import Child
+
+NETWORK_MIN_CHILDREN = 3
+NETWORK_MIN_ENTITIES = 2
+KIND_WORDS = {"person": "person", "vehicle": "vehicle", "phone": "phone", "place": "place", "online": "online account"}
+AGENCY_WORDS = {
+    "police": "police", "social_care": "social care", "education": "education", "health": "health",
+    "youth_service": "a youth service", "voluntary": "a voluntary group", "housing": "housing",
+    "public": "the public", "other": "another agency",
+}
+
+
+def _canonical_children(child_ids) -> dict[int, int]:
+    """child id -> the record it now lives in (following merges)."""
+    mapping = {c: c for c in child_ids}
+    merged = dict(Child.objects.filter(pk__in=list(child_ids), merged_into__isnull=False).values_list("pk", "merged_into_id"))
+    for child_id in mapping:
+        seen = 0
+        while mapping[child_id] in merged and seen < 20:
+            mapping[child_id] = merged[mapping[child_id]]
+            seen += 1
+    return mapping
+
+
+def _agencies_phrase(alert: Alert) -> str:
+    types = list(dict.fromkeys(
+        AlertEvidence.objects.filter(alert=alert).order_by("linked_at").values_list("concern__agency__type", flat=True)
+    ))
+    words = [AGENCY_WORDS.get(t, t) for t in types]
+    if len(words) == 1:
+        return f"reported by {words[0]}"
+    return "across " + ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def summarise(alert: Alert) -> str:
+    children = alert.children.count()
+    if alert.kind == "network":
+        entities = alert.entities.count()
+        return f"{children} children tied together through {entities} shared people, vehicles, phones, places or accounts, {_agencies_phrase(alert)}"
+    entity = alert.entity
+    return f"{children} children linked to {KIND_WORDS[entity.kind]} {entity.label}, {_agencies_phrase(alert)}"
+
+
+class AlertBook:
+    """Which entity has which alert, and which children are in which alerts (for networks)."""
+
+    def __init__(self) -> None:
+        self.by_entity: dict[int, int] = {}
+        self.children_of: dict[int, set[int]] = defaultdict(set)
+        self.alerts_of_child: dict[int, set[int]] = defaultdict(set)
+        self.network_of: dict[int, int] = {}  # shared-entity alert -> network alert
+        self.loaded_children: set[int] = set()
+
+    def load_for_entities(self, entity_ids) -> None:
+        for alert_id, entity_id in Alert.objects.filter(entity_id__in=list(entity_ids)).values_list("pk", "entity_id"):
+            self.by_entity[entity_id] = alert_id
+            self._load_alert(alert_id)
+
+    def _load_alert(self, alert_id: int) -> None:
+        for child_id in AlertChild.objects.filter(alert_id=alert_id).values_list("child_id", flat=True):
+            self.children_of[alert_id].add(child_id)
+            self.alerts_of_child[child_id].add(alert_id)
+
+    def _load_children(self, child_ids) -> None:
+        missing = set(child_ids) - self.loaded_children
+        if not missing:
+            return
+        rows = AlertChild.objects.filter(child_id__in=list(missing), alert__kind="shared_entity").values_list("alert_id", "child_id")
+        for alert_id, child_id in rows:
+            self.children_of[alert_id].add(child_id)
+            self.alerts_of_child[child_id].add(alert_id)
+        for alert_id, network_id in AlertEntity.objects.filter(
+            alert__kind="network", alert__merged_into__isnull=True,
+            entity__alert__in=[a for c in missing for a in self.alerts_of_child[c]],
+        ).values_list("entity__alert__pk", "alert_id"):
+            self.network_of[alert_id] = network_id
+        self.loaded_children |= missing
+
+    def add_evidence(self, entity_id, child_id, concern_id, mention_id, now) -> None:
+        alert_id = self.by_entity.get(entity_id)
+        if alert_id is not None:
+            AlertEvidence.objects.get_or_create(
+                alert_id=alert_id, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
+                defaults={"mention_id": mention_id, "linked_at": now},
+            )
+
+    def entity_grew(self, entity_id: int, edges: dict[int, tuple], now) -> None:
+        """An entity gained a child through counting evidence."""
+        if len(edges) < 2:
+            return
+        canonical = _canonical_children(edges)
+        children: dict[int, tuple] = {}
+        for child_id, edge in edges.items():
+            target = canonical[child_id]
+            if target not in children or edge[0] < children[target][0]:
+                children[target] = edge
+        if len(children) < 2:
+            return
+        alert_id = self.by_entity.get(entity_id)
+        if alert_id is None:
+            alert = Alert.objects.create(
+                kind="shared_entity", raised_at=now, summary="", entity_id=entity_id, created_at=now, updated_at=now
+            )
+            alert_id = self.by_entity[entity_id] = alert.pk
+            AlertEntity.objects.create(alert=alert, entity_id=entity_id, linked_at=now)
+        alert = Alert.objects.select_related("entity").get(pk=alert_id)
+        new_children = [c for c in children if c not in self.children_of[alert_id]]
+        AlertChild.objects.bulk_create(
+            [AlertChild(alert=alert, child_id=c, linked_at=children[c][0]) for c in new_children],
+            ignore_conflicts=True,
+        )
+        for child_id, (at, concern_id, mention_id) in children.items():
+            AlertEvidence.objects.get_or_create(
+                alert=alert, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
+                defaults={"mention_id": mention_id, "linked_at": at},
+            )
+        for c in new_children:
+            self.children_of[alert_id].add(c)
+            self.alerts_of_child[c].add(alert_id)
+        Alert.objects.filter(pk=alert_id).update(summary=summarise(alert), updated_at=now)
+        self._networks(alert_id, now)
+
+    def _networks(self, alert_id: int, now) -> None:
+        """Gather shared-entity alerts connected through shared children into one network alert."""
+        group, frontier = {alert_id}, [alert_id]
+        while frontier:
+            current = frontier.pop()
+            self._load_children(self.children_of[current])
+            for child_id in self.children_of[current]:
+                for other in self.alerts_of_child[child_id]:
+                    if other not in group:
+                        group.add(other)
+                        frontier.append(other)
+        children = set().union(*(self.children_of[a] for a in group))
+        if len(group) < NETWORK_MIN_ENTITIES or len(children) < NETWORK_MIN_CHILDREN:
+            return
+        networks = sorted({self.network_of[a] for a in group if a in self.network_of})
+        if networks:
+            network_id = networks[0]
+            for absorbed in networks[1:]:
+                Alert.objects.filter(pk=absorbed).update(status=AlertStatus.CLOSED, merged_into_id=network_id, updated_at=now)
+        else:
+            network_id = Alert.objects.create(kind="network", raised_at=now, summary="", created_at=now, updated_at=now).pk
+        network = Alert.objects.get(pk=network_id)
+        entity_ids = list(Alert.objects.filter(pk__in=group).values_list("entity_id", flat=True))
+        AlertEntity.objects.bulk_create(
+            [AlertEntity(alert=network, entity_id=e, linked_at=now) for e in entity_ids], ignore_conflicts=True
+        )
+        known = set(AlertChild.objects.filter(alert=network).values_list("child_id", flat=True))
+        first_links = {}
+        for child_id, at in AlertChild.objects.filter(alert_id__in=group).values_list("child_id", "linked_at"):
+            first_links[child_id] = min(at, first_links.get(child_id, at))
+        AlertChild.objects.bulk_create(
+            [AlertChild(alert=network, child_id=c, linked_at=first_links[c]) for c in children if c not in known],
+            ignore_conflicts=True,
+        )
+        evidence = AlertEvidence.objects.filter(alert_id__in=group).values_list("concern_id", "child_id", "entity_id", "mention_id", "linked_at")
+        AlertEvidence.objects.bulk_create(
+            [AlertEvidence(alert=network, concern_id=c, child_id=ch, entity_id=e, mention_id=m, linked_at=at) for c, ch, e, m, at in evidence],
+            ignore_conflicts=True,
+        )
+        for a in group:
+            self.network_of[a] = network_id
+        Alert.objects.filter(pk=network_id).update(summary=summarise(network), updated_at=now)
+
+
+__all__ = ["AlertBook", "Entity", "summarise"]

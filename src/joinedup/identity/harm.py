@@ -1,0 +1,54 @@
+"""Which links between a child and an entity count towards an alert. Plain data and functions.
+
+A link counts when what the concern says makes it a possible sign of abuse or exploitation; benign hubs
+(schools, parks, shops, professionals, a child's own family and household, school transport) do not
+raise alerts by themselves. No protected characteristic (ethnicity, religion, nationality) is ever an
+input here: the rule reads only categories, indicators, the mention's kind and role, and the venue type.
+"""
+
+from __future__ import annotations
+
+from joinedup.records.vocabulary import significant
+
+HARM_CATEGORIES = frozenset({"sexual_abuse", "sexual_exploitation", "criminal_exploitation"})
+SEXUAL_HARM = frozenset({"sexual_abuse", "sexual_exploitation"})
+
+# Roles that are themselves a sign of exploitation, whatever the concern's categories.
+EXPLOITATION_ROLES = frozenset({"gave_gifts_or_money", "supplied_alcohol_or_drugs", "described_as_partner", "contacted_child"})
+# Roles that count when the concern carries harm signals (sexual abuse or exploitation categories, or a
+# significant exploitation indicator).
+SIGNAL_ROLES = frozenset({"suspected_abuser", "transported_child", "seen_with", "found_at", "went_missing_to", "taken_to", "other"})
+# A child's family and household count only where the concern is about sexual abuse or exploitation
+# (intra-familial abuse).
+FAMILY_ROLES = frozenset({"relative", "parent_or_carer", "household_member"})
+# Never by themselves: professionals, peers, the child's own phone, where the child lives or studies.
+BENIGN_ROLES = frozenset({"professional", "peer", "belongs_to_child", "lives_at", "attends"})
+# Public places where many children are seen for ordinary reasons; and private places (where a child
+# being found or taken is itself a sign).
+PUBLIC_VENUES = frozenset({"park", "shop", "school_gate", "taxi_rank", "car_park"})
+PRIVATE_VENUES = frozenset({"home", "flat", "house", "hotel", "takeaway"})
+
+
+def harm_signals(categories, indicators) -> bool:
+    return bool(HARM_CATEGORIES.intersection(categories)) or bool(significant(list(indicators)))
+
+
+def counts(kind: str, role: str, venue_type: str, categories, indicators) -> bool:
+    """Whether a mention of this kind and role, in a concern with these categories and indicators,
+    counts as evidence linking the concern's children to the entity."""
+    if role in BENIGN_ROLES:
+        return False
+    if kind == "place":
+        # A child found at the bus station or the library is not, by itself, linked to anyone; a child
+        # found at, or taken to, a flat, house, hotel or takeaway is.
+        if venue_type in PUBLIC_VENUES:
+            return False
+        if venue_type not in PRIVATE_VENUES and role != "taken_to":
+            return False
+    if role in EXPLOITATION_ROLES:
+        return True
+    if role in FAMILY_ROLES:
+        return bool(SEXUAL_HARM.intersection(categories))
+    if role in SIGNAL_ROLES:
+        return harm_signals(categories, indicators)
+    return False

@@ -1,0 +1,186 @@
+"""Link on arrival: each new concern's mentions are resolved into entities, the child-entity graph grows,
+and alerts are raised or grown, inside the transaction that stores the concern (records.ingest calls
+`on_concerns_arrived` once per batch). During a replay each arrival runs on its record's clock, in
+order, so an alert's `raised_at` and each child's `linked_at` are the `received_at` of the concern
+whose arrival did it.
+
+Bulk imports keep the whole index and graph in memory for the run (`state`); a single concern loads
+only what its mentions could touch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+
+from django.db.models import F
+
+from joinedup.core import clock
+from joinedup.identity import alerts, harm
+from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
+from joinedup.identity.normalise import mention_keys, place_features
+from joinedup.identity.normalise.people import person_features
+from joinedup.identity.resolve import EntityIndex, Resolution, mention_data
+from joinedup.records.ingest import Arrival
+from joinedup.records.models import ConcernChild, Mention
+
+
+class LinkState:
+    """The index and graph one ingest run works with."""
+
+    def __init__(self, full: bool) -> None:
+        self.full = full
+        self.index = EntityIndex()
+        # entity -> child -> (first linked at, concern id, mention id): counting edges only
+        self.graph: dict[int, dict[int, tuple]] = defaultdict(dict)
+        self.loaded_entities: set[int] = set()
+        self.alerts = alerts.AlertBook()
+        if full:
+            _load_everything(self)
+
+
+def _stored_keys(kind: str, resolution: Resolution) -> list[str]:
+    keys = list(resolution.exact_keys) + list(resolution.block_keys)
+    if kind == "vehicle":
+        keys += [f"plate2:{k[6:8]}" for k in resolution.exact_keys if k.startswith("plate:")]
+    if kind == "place" and resolution.features is not None and resolution.features.name:
+        keys.append(f"placename:{resolution.features.name}")
+    return keys
+
+
+def _add_to_index(state: LinkState, mention: Mention, entity_id: int, received_at) -> None:
+    data = mention_data(mention)
+    keys = mention_keys(mention.kind, data, received_at)
+    exact = EntityIndex.exact_keys_for(mention.kind, data, keys)
+    features = None
+    if mention.kind == "person":
+        features = person_features(data, received_at)
+    elif mention.kind == "place":
+        features = place_features(data)
+    state.index.add(mention.kind, entity_id, keys, exact, features)
+
+
+def _load_everything(state: LinkState) -> None:
+    links = (
+        MentionLink.objects.filter(kind=LinkKind.LINKED)
+        .select_related("mention__version__concern")
+        .order_by("id")
+    )
+    for link in links.iterator(5000):
+        _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at)
+    for entity_id, child_id, at, concern_id, mention_id in _counting_edges(None):
+        _remember_edge(state, entity_id, child_id, at, concern_id, mention_id)
+    state.loaded_entities = None  # everything is loaded
+
+
+def _counting_edges(entity_ids):
+    rows = MentionLink.objects.filter(kind=LinkKind.LINKED, counts=True, mention__version__concern__current_version_id=F("mention__version_id"))
+    if entity_ids is not None:
+        rows = rows.filter(entity_id__in=entity_ids)
+    pairs = rows.values_list("entity_id", "mention_id", "mention__version_id", "mention__version__concern__received_at",
+                             "mention__version__concern_id")
+    by_version = defaultdict(list)
+    for entity_id, mention_id, version_id, at, concern_id in pairs:
+        by_version[version_id].append((entity_id, mention_id, at, concern_id))
+    children = ConcernChild.objects.filter(version_id__in=list(by_version)).values_list("version_id", "child_id")
+    for version_id, child_id in children:
+        for entity_id, mention_id, at, concern_id in by_version[version_id]:
+            yield entity_id, child_id, at, concern_id, mention_id
+
+
+def _remember_edge(state: LinkState, entity_id, child_id, at, concern_id, mention_id) -> bool:
+    known = state.graph[entity_id].get(child_id)
+    if known is None or at < known[0]:
+        state.graph[entity_id][child_id] = (at, concern_id, mention_id)
+        return known is None
+    return False
+
+
+def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> None:
+    """Load the stored mentions that could match these, and the graph around their entities."""
+    wanted = set()
+    for mention, received_at in mentions:
+        data = mention_data(mention)
+        keys = mention_keys(mention.kind, data, received_at)
+        wanted.update(EntityIndex.exact_keys_for(mention.kind, data, keys))
+        wanted.update(keys.get("block_keys", []))
+        if mention.kind == "vehicle" and keys.get("plate_compact") and "?" not in keys["plate_compact"][:2]:
+            wanted.add(f"plate2:{keys['plate_compact'][:2]}")
+        if mention.kind == "place":
+            name = place_features(data).name
+            if name:
+                wanted.add(f"placename:{name}")
+    if not wanted:
+        return
+    hits = MentionKey.objects.filter(key__in=list(wanted)).values_list("mention_id", flat=True)[:3000]
+    links = MentionLink.objects.filter(mention_id__in=list(hits), kind=LinkKind.LINKED).select_related("mention__version__concern")
+    for link in links:
+        _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at)
+
+
+def _ensure_graph(state: LinkState, entity_ids: set[int]) -> None:
+    if state.loaded_entities is None:
+        return
+    missing = entity_ids - state.loaded_entities
+    if missing:
+        for entity_id, child_id, at, concern_id, mention_id in _counting_edges(missing):
+            _remember_edge(state, entity_id, child_id, at, concern_id, mention_id)
+        state.loaded_entities |= missing
+        state.alerts.load_for_entities(missing)
+
+
+def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
+    state = context.get("identity")
+    if state is None:
+        state = context["identity"] = LinkState(full=context.get("bulk", False))
+    mentions_by_version = defaultdict(list)
+    rows = Mention.objects.filter(version_id__in=[a.version_id for a in arrivals])
+    for mention in rows.order_by("version_id", "position"):
+        mentions_by_version[mention.version_id].append(mention)
+    if not state.full:
+        _load_around(state, [(m, a.received_at) for a in arrivals for m in mentions_by_version[a.version_id]])
+    for arrival in arrivals:
+        frozen = clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext()
+        with frozen:
+            _link_arrival(state, arrival, mentions_by_version[arrival.version_id])
+
+
+def _link_arrival(state: LinkState, arrival: Arrival, mentions: list[Mention]) -> None:
+    now = clock.now()
+    new_links, new_keys, touched = [], [], set()
+    for mention in mentions:
+        data = mention_data(mention)
+        resolution = state.index.resolve(mention.kind, data, arrival.received_at)
+        entity_id = resolution.entity_id
+        if entity_id is None:
+            entity_id = Entity.objects.create(kind=mention.kind, label=resolution.label[:300], created_at=now).pk
+            if state.loaded_entities is not None:
+                state.loaded_entities.add(entity_id)
+        keys = mention_keys(mention.kind, data, arrival.received_at) if resolution.method != "naive" else {}
+        state.index.add(mention.kind, entity_id, keys, resolution.exact_keys, resolution.features)
+        venue = resolution.features.venue_type if mention.kind == "place" and resolution.features is not None else mention.venue_type
+        counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
+        new_links.append(MentionLink(
+            mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,
+            explanation=[list(x) for x in resolution.explanation], created_at=now, counts=counts,
+        ))
+        offered = {entity_id}
+        for possible_id, score, explanation in resolution.possible:
+            if possible_id not in offered:
+                offered.add(possible_id)
+                new_links.append(MentionLink(
+                    mention=mention, entity_id=possible_id, kind=LinkKind.POSSIBLE, method="score", score=score,
+                    explanation=[list(x) for x in explanation], created_at=now, counts=False,
+                ))
+        new_keys += [MentionKey(mention=mention, key=k[:300]) for k in dict.fromkeys(_stored_keys(mention.kind, resolution))]
+        if counts:
+            _ensure_graph(state, {entity_id})
+            for child_id in arrival.child_ids:
+                if _remember_edge(state, entity_id, child_id, arrival.received_at, arrival.concern_id, mention.pk):
+                    touched.add(entity_id)
+                else:
+                    state.alerts.add_evidence(entity_id, child_id, arrival.concern_id, mention.pk, now)
+    MentionLink.objects.bulk_create(new_links)
+    MentionKey.objects.bulk_create(new_keys)
+    for entity_id in touched:
+        state.alerts.entity_grew(entity_id, state.graph[entity_id], now)

@@ -1,0 +1,235 @@
+"""Resolving mentions into entities: the same car, phone, account, place or person across agencies.
+
+Vehicles, phones, accounts and places resolve on their normalised keys with partial-match rules (a
+partial plate with agreeing make and colour can match one full plate; two different full plates never
+match). People are scored field by field; an uncertain match is kept as a possible link, never merged.
+
+`EntityIndex` holds what is needed to resolve: filled from the database in full for a bulk import, or
+just around the keys of one concern's mentions. With JOINEDUP_LINKAGE=exact it links only exactly equal
+identifiers as written (the naive baseline the evaluation compares against).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+
+from joinedup.identity.normalise import (
+    mention_keys,
+    person_similarity,
+    place_features,
+    place_similarity,
+    plates_compatible,
+)
+from joinedup.identity.normalise.people import PersonFeatures, person_features
+
+PERSON_LINK = 0.97  # probability at or above which two person mentions are the same person
+PERSON_POSSIBLE = 0.6
+PLACE_LINK = 0.9
+CANDIDATE_CAP = 300
+
+PERSON_FIELDS = ("given_name", "family_name", "nickname", "dob", "approx_age", "sex", "phone", "address", "postcode")
+MENTION_FIELDS = {
+    "person": PERSON_FIELDS + ("description",),
+    "vehicle": ("plate", "make", "model", "colour", "taxi_firm"),
+    "phone": ("number",),
+    "place": ("name", "address", "postcode", "venue_type"),
+    "online": ("platform", "handle"),
+}
+
+
+def mention_data(mention) -> dict[str, Any]:
+    """The interchange fields of a stored mention (only those given)."""
+    data = {}
+    for field in MENTION_FIELDS[mention.kind]:
+        value = getattr(mention, field)
+        if value not in ("", None):
+            data[field] = value.isoformat() if field == "dob" else value
+    return data
+
+
+@dataclasses.dataclass
+class Resolution:
+    entity_id: int | None  # None: make a new entity
+    method: str
+    score: float | None
+    explanation: list
+    possible: list[tuple[int, float, list]]  # (entity id, score, explanation)
+    exact_keys: list[str]
+    block_keys: list[str]
+    label: str
+    features: Any = None
+
+
+def naive_key(kind: str, data: dict[str, Any]) -> str:
+    """An identifier exactly as written (the naive baseline)."""
+    value = {
+        "vehicle": data.get("plate", ""),
+        "phone": data.get("number", ""),
+        "online": data.get("handle", ""),
+        "place": data.get("name", ""),
+        "person": " ".join(v for v in (data.get("given_name", ""), data.get("family_name", "")) if v),
+    }[kind].strip()
+    return f"naive:{kind}:{value}" if value else ""
+
+
+class EntityIndex:
+    def __init__(self) -> None:
+        self.exact: dict[str, int] = {}
+        self.people: dict[str, list[tuple[int, PersonFeatures]]] = defaultdict(list)
+        self.places: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+        self.plates: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)  # first two chars -> full plates
+        self.partial_plates: dict[str, int] = {}
+
+    # -- filling ------------------------------------------------------------------------------------
+    def add(self, kind: str, entity_id: int, keys: dict[str, Any], exact_keys: list[str], features=None) -> None:
+        for key in exact_keys:
+            self.exact.setdefault(key, entity_id)
+        if kind == "person" and features is not None:
+            for key in keys.get("block_keys", []):
+                bucket = self.people[key]
+                if len(bucket) < CANDIDATE_CAP and not any(e == entity_id and f == features for e, f in bucket):
+                    bucket.append((entity_id, features))
+        elif kind == "place" and keys.get("name") and features is not None:
+            bucket = self.places[keys["name"]]
+            if len(bucket) < CANDIDATE_CAP:
+                bucket.append((entity_id, features))
+        elif kind == "vehicle" and keys.get("plate_complete"):
+            compact = keys["plate_compact"]
+            if self.exact.get(f"plate:{compact}") == entity_id and not any(e == entity_id for e, *_ in self.plates[compact[:2]]):
+                self.plates[compact[:2]].append((entity_id, compact, keys.get("make", ""), keys.get("colour_family", "")))
+        elif kind == "vehicle" and keys.get("plate_compact"):
+            self.partial_plates.setdefault(keys["plate_compact"], entity_id)
+
+    @staticmethod
+    def exact_keys_for(kind: str, data: dict[str, Any], keys: dict[str, Any]) -> list[str]:
+        """The keys on which this mention resolves exactly (no look-ups)."""
+        if settings.JOINEDUP_LINKAGE == "exact":
+            key = naive_key(kind, data)
+            return [key] if key else []
+        if kind == "phone":
+            if keys.get("phone_valid"):
+                return [f"phone:{keys['phone']}"]
+            return [f"phone?:{keys['phone_digits']}"] if len(keys.get("phone_digits", "")) >= 7 else []
+        if kind == "online":
+            out = [f"handle:{keys['handle_key']}"] if keys.get("handle_key") and not keys.get("handle_partial") else []
+            if len(keys.get("handle", "")) >= 5 and not keys.get("handle_partial"):
+                out.append(f"handle_loose:{keys['handle']}")
+            if keys.get("phone"):
+                out.append(f"phone:{keys['phone']}")
+            return out
+        if kind == "vehicle":
+            return [f"plate:{keys['plate_compact']}"] if keys.get("plate_complete") else []
+        if kind == "place":
+            if keys.get("name") and keys.get("district"):
+                return [f"place:{keys['name']}|{keys['district']}"]
+            if keys.get("address") and not keys.get("name"):
+                return [f"address:{keys['address']}"]
+        return []
+
+    # -- resolving ----------------------------------------------------------------------------------
+    def resolve(self, kind: str, data: dict[str, Any], received_at) -> Resolution:
+        if settings.JOINEDUP_LINKAGE == "exact":
+            key = naive_key(kind, data)
+            found = self.exact.get(key) if key else None
+            return Resolution(found, "naive" if found else "new", None, [], [], [key] if key else [], [], _label(kind, data, {}))
+        keys = mention_keys(kind, data, received_at)
+        label = _label(kind, data, keys)
+        resolver = getattr(self, f"_{kind}")
+        return resolver(data, keys, label, received_at)
+
+    def _exact_or_new(self, exact_keys: list[str], keys, label) -> Resolution:
+        for key in exact_keys:
+            if key in self.exact:
+                return Resolution(self.exact[key], "key", 1.0, [(key.split(":")[0], "equal")], [], exact_keys, [], label)
+        return Resolution(None, "new", None, [], [], exact_keys, keys.get("block_keys", []), label)
+
+    def _phone(self, data, keys, label, received_at) -> Resolution:
+        return self._exact_or_new(self.exact_keys_for("phone", data, keys), keys, label)
+
+    def _online(self, data, keys, label, received_at) -> Resolution:
+        return self._exact_or_new(self.exact_keys_for("online", data, keys), keys, label)
+
+    def _vehicle(self, data, keys, label, received_at) -> Resolution:
+        if keys.get("plate_complete"):
+            return self._exact_or_new([f"plate:{keys['plate_compact']}"], keys, label)
+        partial = keys.get("plate_compact", "")
+        if not partial or keys.get("plate_known", 0) < 4:
+            return Resolution(None, "new", None, [], [], [], [], label)  # not identifiable
+        candidates = []
+        for bucket in ([partial[:2]] if "?" not in partial[:2] else list(self.plates)):
+            for entity_id, full, make, colour in self.plates.get(bucket, ()):
+                if not plates_compatible(partial, full):
+                    continue
+                if keys.get("make") and make and keys["make"] != make:
+                    continue
+                if keys.get("colour_family") and colour and keys["colour_family"] != colour:
+                    continue
+                candidates.append((entity_id, full))
+        explanation = [("plate", f"{partial} fits {full}") for _, full in candidates[:3]]
+        if len(candidates) == 1 and (keys.get("make") or keys.get("colour_family")):
+            return Resolution(candidates[0][0], "partial", 0.95, explanation + [("make and colour", "agree")], [], [], [], label)
+        possible = [(entity_id, 0.5, [("plate", f"{partial} fits {full}")]) for entity_id, full in candidates[:3]]
+        if partial in self.partial_plates:
+            return Resolution(self.partial_plates[partial], "key", 1.0, [("partial plate", "equal")], possible, [], [], label)
+        return Resolution(None, "new", None, [], possible, [], [], label)
+
+    def _place(self, data, keys, label, received_at) -> Resolution:
+        name = keys.get("name", "")
+        exact = self.exact_keys_for("place", data, keys)
+        for key in exact:
+            if key in self.exact:
+                return Resolution(self.exact[key], "key", 1.0, [("name and district", "equal")], [], exact, [], label)
+        features = place_features(data)
+        best, possible = None, []
+        for entity_id, other in self.places.get(name, ()) if name else ():
+            score, outcomes = place_similarity(features, other)
+            explanation = [(o.field, o.level) for o in outcomes]
+            if score >= PLACE_LINK and (best is None or score > best[1]):
+                best = (entity_id, score, explanation)
+            elif score >= 0.5:
+                possible.append((entity_id, score, explanation))
+        if best is not None:
+            return Resolution(best[0], "score", best[1], best[2], [], exact, [], label, features)
+        return Resolution(None, "new", None, [], possible[:3], exact, [], label, features)
+
+    def _person(self, data, keys, label, received_at) -> Resolution:
+        features = person_features(data, received_at)
+        seen: dict[int, tuple[float, list]] = {}
+        for key in keys.get("block_keys", []):
+            for entity_id, other in self.people.get(key, ()):
+                if entity_id in seen:
+                    continue
+                probability, outcomes = person_similarity(features, other)
+                seen[entity_id] = (probability, [(o.field, o.level) for o in outcomes])
+        ranked = sorted(seen.items(), key=lambda kv: kv[1][0], reverse=True)
+        blocks = keys.get("block_keys", [])
+        # A first name or a nickname alone does not identify anyone: such a mention can only be a
+        # possible match, however alike the names.
+        identified = bool(features.family or features.phone or features.dob or features.address)
+        if ranked and ranked[0][1][0] >= PERSON_LINK and identified:
+            entity_id, (probability, explanation) = ranked[0]
+            return Resolution(entity_id, "score", probability, explanation, [], [], blocks, label, features)
+        possible = [(e, p, x) for e, (p, x) in ranked[:3] if p >= PERSON_POSSIBLE]
+        return Resolution(None, "new", None, [], possible, [], blocks, label, features)
+
+
+def _label(kind: str, data: dict[str, Any], keys: dict[str, Any]) -> str:
+    if kind == "vehicle":
+        parts = [keys.get("plate") or data.get("plate", ""), data.get("colour", ""), data.get("make", ""), data.get("model", "")]
+        text = " ".join(p for p in parts if p)
+        return (text + (f" ({data['taxi_firm']})" if data.get("taxi_firm") else "")) or "vehicle, no details"
+    if kind == "phone":
+        return keys.get("phone_e164") or data.get("number", "") or "phone"
+    if kind == "online":
+        handle = data.get("handle", "")
+        return f"{handle} on {data['platform']}" if data.get("platform") else handle or "online account"
+    if kind == "place":
+        return ", ".join(p for p in (data.get("name", ""), data.get("postcode", "")) if p) or data.get("address", "place")
+    name = " ".join(p for p in (data.get("given_name", ""), data.get("family_name", "")) if p)
+    if data.get("nickname"):
+        name = f"{name} \u201c{data['nickname']}\u201d".strip()
+    return name or data.get("description", "") or "unnamed person"
