@@ -112,6 +112,9 @@ class AlertChild(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["alert", "child"], name="alert_child_once")]
 
+    def __str__(self) -> str:
+        return f"child {self.child_id} in alert {self.alert_id}"
+
 
 class AlertEntity(models.Model):
     alert = models.ForeignKey(Alert, on_delete=models.PROTECT, related_name="entities")
@@ -120,6 +123,9 @@ class AlertEntity(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["alert", "entity"], name="alert_entity_once")]
+
+    def __str__(self) -> str:
+        return f"entity {self.entity_id} in alert {self.alert_id}"
 
 
 class AlertEvidence(models.Model):
@@ -134,3 +140,6 @@ class AlertEvidence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["alert", "concern", "child", "entity"], name="alert_evidence_once")]
+
+    def __str__(self) -> str:
+        return f"concern {self.concern_id} in alert {self.alert_id}"
