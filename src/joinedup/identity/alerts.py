@@ -61,6 +61,22 @@ class AlertBook:
         self.alerts_of_child: dict[int, set[int]] = defaultdict(set)
         self.network_of: dict[int, int] = {}  # shared-entity alert -> network alert
         self.loaded_children: set[int] = set()
+        self.loaded_alerts: set[int] = set()
+
+    def load_all(self) -> None:
+        """Every alert (for a bulk import into a database that already has some)."""
+        for alert_id, entity_id in Alert.objects.filter(kind="shared_entity").values_list("pk", "entity_id"):
+            self.by_entity[entity_id] = alert_id
+        for alert_id, child_id in AlertChild.objects.filter(alert__kind="shared_entity").values_list("alert_id", "child_id"):
+            self.children_of[alert_id].add(child_id)
+            self.alerts_of_child[child_id].add(alert_id)
+        self.loaded_alerts = set(self.by_entity.values())
+        self.loaded_children = set(self.alerts_of_child)
+        for entity_id, network_id in AlertEntity.objects.filter(alert__kind="network", alert__merged_into__isnull=True).values_list(
+            "entity_id", "alert_id"
+        ):
+            if entity_id in self.by_entity:
+                self.network_of[self.by_entity[entity_id]] = network_id
 
     def load_for_entities(self, entity_ids) -> None:
         for alert_id, entity_id in Alert.objects.filter(entity_id__in=list(entity_ids)).values_list("pk", "entity_id"):
@@ -68,6 +84,9 @@ class AlertBook:
             self._load_alert(alert_id)
 
     def _load_alert(self, alert_id: int) -> None:
+        if alert_id in self.loaded_alerts:
+            return
+        self.loaded_alerts.add(alert_id)
         for child_id in AlertChild.objects.filter(alert_id=alert_id).values_list("child_id", flat=True):
             self.children_of[alert_id].add(child_id)
             self.alerts_of_child[child_id].add(alert_id)
@@ -113,6 +132,7 @@ class AlertBook:
                 kind="shared_entity", raised_at=now, summary="", entity_id=entity_id, created_at=now, updated_at=now
             )
             alert_id = self.by_entity[entity_id] = alert.pk
+            self.loaded_alerts.add(alert_id)
             AlertEntity.objects.create(alert=alert, entity_id=entity_id, linked_at=now)
         alert = Alert.objects.select_related("entity").get(pk=alert_id)
         new_children = [c for c in children if c not in self.children_of[alert_id]]
@@ -137,9 +157,10 @@ class AlertBook:
         while frontier:
             current = frontier.pop()
             self._load_children(self.children_of[current])
-            for child_id in self.children_of[current]:
-                for other in self.alerts_of_child[child_id]:
+            for child_id in list(self.children_of[current]):
+                for other in list(self.alerts_of_child[child_id]):
                     if other not in group:
+                        self._load_alert(other)
                         group.add(other)
                         frontier.append(other)
         children = set().union(*(self.children_of[a] for a in group))

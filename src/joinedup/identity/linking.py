@@ -70,6 +70,7 @@ def _load_everything(state: LinkState) -> None:
         _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at)
     for entity_id, child_id, at, concern_id, mention_id in _counting_edges(None):
         _remember_edge(state, entity_id, child_id, at, concern_id, mention_id)
+    state.alerts.load_all()
     state.loaded_entities = None  # everything is loaded
 
 
