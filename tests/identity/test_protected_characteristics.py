@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sim.town import generate
 
 pytestmark = pytest.mark.slow
