@@ -6,43 +6,13 @@ Drives Debian's Chromium through Playwright (never a downloaded browser) against
 nothing needs collecting. Screenshots go to /tmp/screens/ for a person to look at.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
-from tests import factories
+from tests.browser.conftest import SCREENS, needs_chromium, watch_for_problems
+from tests.browser.conftest import assert_styled as _assert_styled
+from tests.browser.conftest import sign_in as _sign_in
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside one
-# unless told that this test knows what it is doing (the ORM calls here are plain set-up).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-SCREENS = Path(os.environ.get("JOINEDUP_SCREENS_DIR", "/tmp/screens"))
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make chromium)"),
-]
-
-
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-              "--no-first-run", "--disable-sync"],
-    )
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-    browser.close()
-    playwright.stop()
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture
@@ -55,28 +25,11 @@ def town(users, submit):
            children=[{"given_name": "Leon", "family_name": "Marsh", "approx_age": 15}])
 
 
-def _sign_in(page, base_url, username):
-    page.goto(f"{base_url}/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-def _assert_styled(page):
-    """GOV.UK Frontend's stylesheet and its font loaded from our own static path."""
-    font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
-    assert "GDS Transport" in font
-    assert page.evaluate("document.fonts.check('700 16px \"GDS Transport\"')")
-    assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
-
-
 def test_a_front_door_worker_records_a_concern_and_finds_it(live_server, town, page):
     # Everything the database needs is set up above (`town`) or done through the pages: an ORM call
     # made while Playwright's event loop runs would open a second connection that is never closed.
     SCREENS.mkdir(parents=True, exist_ok=True)
-    problems = []
-    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    problems = watch_for_problems(page)
     base = live_server.url
     _sign_in(page, base, "alice")
     page.get_by_role("link", name="Record a concern").click()

@@ -78,4 +78,44 @@ def record_form(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-__all__ = ["EVERYONE", "NO_RECORDS", "OWN_AGENCY", "WIDE", "factories", "record_form"]
+NEUTRAL = {"categories": ["neglect"], "indicators": [], "mentions": []}
+
+
+@pytest.fixture
+def followed(users, submit):
+    """A school concern about Kayleigh decided by Alice (front door) as a strategy discussion: police and
+    health are told, a case is open, and Sunita (social worker) owns "Visit the family", due in three days."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from joinedup.casework import services
+    from joinedup.casework.models import Action, Case, DecisionKind, Notification
+    from joinedup.core import clock
+    from joinedup.records.models import Concern
+
+    assert users.peter and users.harriet and users.sunita  # the police and health agencies exist
+    concern = Concern.objects.get(pk=submit("school", **NEUTRAL).concern_id)
+    decision = services.record_decision(
+        users.alice, concern, DecisionKind.STRATEGY_DISCUSSION, "Significant harm suspected.",
+        actions=[services.ActionSpec("Visit the family", clock.now() + dt.timedelta(days=3), owner=users.sunita)],
+    )
+    return SimpleNamespace(
+        concern=concern, decision=decision, action=Action.objects.get(title="Visit the family"),
+        case=Case.objects.get(), child_id=Case.objects.get().child_id,
+        police_note=Notification.objects.get(to_agency__type="police"),
+    )
+
+
+@pytest.fixture
+def awaiting(users, submit):
+    """Alice decided "no further action" on a police concern about sexual exploitation: it waits for a
+    manager's sign-off."""
+    from joinedup.casework import services
+    from joinedup.casework.models import DecisionKind
+    from joinedup.records.models import Concern
+
+    concern = Concern.objects.get(pk=submit("police", mentions=[]).concern_id)
+    return services.record_decision(users.alice, concern, DecisionKind.NO_FURTHER_ACTION, "Nothing more to do.")
+
+
+__all__ = ["EVERYONE", "NEUTRAL", "NO_RECORDS", "OWN_AGENCY", "WIDE", "factories", "record_form"]

@@ -86,3 +86,34 @@ def test_the_number_of_queries_does_not_grow_with_the_queue(login, submit, djang
     with django_assert_max_num_queries(len(one_concern)):
         response = client.get(reverse("front_door"))
     assert len(response.context["entries"]) == 30
+
+
+def test_a_decided_concern_leaves_the_queue_and_one_not_signed_off_comes_back(login, submit, users):
+    from joinedup.casework.services import record_decision, sign_off
+
+    decided = Concern.objects.get(pk=submit("school", categories=["neglect"], indicators=[], mentions=[]).concern_id)
+    waiting = Concern.objects.get(pk=submit("police", mentions=[]).concern_id)
+    untouched = submit("health")
+    record_decision(users.alice, decided, "early_help", "Family agreed.")
+    nfa = record_decision(users.alice, waiting, "no_further_action", "Nothing more to do.")
+    client = login("alice")
+    assert _references(client.get(reverse("front_door"))) == [untouched.reference]
+    sign_off(users.maria, nfa, False, "Exploitation not considered: decide again.")
+    assert set(_references(client.get(reverse("front_door")))) == {untouched.reference, waiting.reference}
+
+
+def test_the_number_of_overdue_decisions_is_shown_at_the_top(login, submit, users):
+    from joinedup.casework.services import record_decision
+
+    for day in ("01", "02", "03"):
+        submit("police", received_at=f"2024-03-{day}T09:00:00+00:00")
+    decided = Concern.objects.get(pk=submit("school", received_at="2024-03-01T09:00:00+00:00").concern_id)
+    submit("health", received_at="2024-03-11T09:00:00+00:00")  # still in time
+    record_decision(users.alice, decided, "strategy_discussion", "Significant harm suspected.")
+    with clock.frozen(dt.datetime(2024, 3, 11, 12, tzinfo=dt.UTC)):
+        response = login("alice").get(reverse("front_door"))
+    page = response.content.decode()
+    assert 'data-overdue-decisions="3"' in page and "3 decisions are overdue." in page
+    with clock.frozen(dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC)):
+        page = login("alice").get(reverse("front_door")).content.decode()
+    assert "No decisions are overdue." in page

@@ -180,3 +180,33 @@ def test_find_a_child_page_searches_with_or_without_htmx(login, school_concern):
     partial = client.get(reverse("find_child"), {"q": "Testwood"}, HTTP_HX_REQUEST="true")
     assert b"<html" not in partial.content and b"View record" in partial.content
     assert AuditEvent.objects.filter(event="child_searched").count() == 2
+
+
+def test_a_child_picked_after_searching_is_linked_as_picked(login, submit):
+    """Details that differ from what is known (a nickname, no date of birth) would not match; the pick does."""
+    known = submit("school").child_ids[0]
+    client = login("sam")
+    page = client.get(reverse("record_concern"), {"child": known}).content.decode()
+    assert f'name="child1-known_child" value="{known}"' in page
+    data = record_form(**{"child1-known_child": str(known), "child1-given_name": "Kay", "child1-family_name": "T",
+                          "child1-dob_0": "", "child1-dob_1": "", "child1-dob_2": ""})
+    client.post(reverse("record_concern"), data)
+    newest = Concern.objects.order_by("-pk").first()
+    described = ConcernChild.objects.get(version=newest.current_version)
+    assert described.child_id == known and described.link_method == "picked"
+
+
+def test_a_picked_child_the_user_cannot_see_is_refused(login, submit):
+    hidden = submit("police").child_ids[0]
+    response = _post(login("sam"), **{"child1-known_child": str(hidden)})
+    assert Concern.objects.filter(agency__name="Northtown Academy").count() == 0
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "The chosen child record cannot be found" in page
+
+
+def test_the_pick_is_kept_when_the_form_is_shown_again_with_an_error(login, submit):
+    known = submit("school").child_ids[0]
+    response = _post(login("sam"), summary="", **{"child1-known_child": str(known)})
+    page = response.content.decode()
+    assert "Enter what happened" in page
+    assert f'name="child1-known_child" value="{known}"' in page and "Filled in from what is known about" in page

@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
+from joinedup.casework.services import DECIDES, can_work_on
 from joinedup.core.roles import REVIEWS_MATCHES, Role
-from joinedup.records.access import scope
+from joinedup.records.access import concerns_visible_to, scope
+from joinedup.web.follow_through import action_for_page
 
 
 def require_role(roles: Iterable[str]) -> Callable:
@@ -42,14 +44,26 @@ def require_records_access(view: Callable) -> Callable:
     return login_required(wrapper)
 
 
-def can_withdraw(user, concern) -> bool:
-    """The agency that recorded a concern may withdraw it, and so may the front door.
-
-    Kept here until records.services checks it itself (see the web report)."""
-    if user.role == Role.FRONT_DOOR:
-        return True
-    return scope(user) != "none" and user.agency_id is not None and user.agency_id == concern.agency_id
-
-
 def can_review_matches(user) -> bool:
     return user.role in REVIEWS_MATCHES and scope(user) == "all"
+
+
+def get_action_for_user(user, pk: int):
+    """An action, for the people who work on it: its owner, their team, their manager, and the
+    decision-making roles (front door, social workers, managers) who may see its concern. Else 404."""
+    action = action_for_page(pk)
+    if action is None or not concerns_visible_to(user).filter(pk=action.concern_id).exists():
+        raise Http404("No such action")
+    if not (can_work_on(user, action) or user.role in DECIDES):
+        raise Http404("No such action")
+    return action
+
+
+def may_change_action(user, action) -> bool:
+    """Whether to offer complete and cancel (the service decides)."""
+    return can_work_on(user, action)
+
+
+def may_reassign_action(user, action) -> bool:
+    """Whether to offer reassignment: as `may_change_action`, and any team manager."""
+    return may_change_action(user, action) or user.role == Role.TEAM_MANAGER

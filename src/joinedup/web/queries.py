@@ -13,7 +13,13 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from joinedup.core import clock
 from joinedup.core.models import Agency, AuditEvent
-from joinedup.records.access import children_visible_to, concerns_visible_to, descriptions_visible_to, scope
+from joinedup.records.access import (
+    children_visible_to,
+    concerns_visible_to,
+    descriptions_of_children_visible_to,
+    descriptions_visible_to,
+    scope,
+)
 from joinedup.records.matching import normalise_id
 from joinedup.records.models import (
     Child,
@@ -28,6 +34,7 @@ from joinedup.records.models import (
     Mention,
     pk_from_reference,
 )
+from joinedup.web.follow_through import live_decision_exists
 
 QUEUE_AGES = {
     "day": ("In the last day", dt.timedelta(days=1)),
@@ -50,21 +57,13 @@ def _current(rows: QuerySet[ConcernChild]) -> QuerySet[ConcernChild]:
     return rows.filter(version_id=F("version__concern__current_version_id"))
 
 
-def visible_descriptions(user) -> QuerySet[ConcernChild]:
-    """Every child description the user may see: `descriptions_visible_to` for many children at once
-    (the same rule: own-agency roles see only what their agency sent)."""
-    rows = ConcernChild.objects.filter(child__in=children_visible_to(user))
-    if scope(user) == "own_agency":
-        rows = rows.filter(agency_id=user.agency_id)
-    return rows
-
-
 # --- front door ---------------------------------------------------------------------------------
 
 
 def front_door_queue(user, *, agency_id=None, category="", received="", age_band="") -> QuerySet[Concern]:
-    """Open concerns from every agency the user may see, most urgent first, then newest."""
-    rows = concerns_visible_to(user).filter(status=ConcernStatus.OPEN)
+    """Open concerns from every agency the user may see that still need a decision (none in effect or
+    waiting for sign-off; one not signed off puts the concern back), most urgent first, then newest."""
+    rows = concerns_visible_to(user).filter(status=ConcernStatus.OPEN).exclude(live_decision_exists())
     now = clock.now()
     if agency_id:
         rows = rows.filter(agency_id=agency_id)
@@ -169,13 +168,10 @@ def search_children(user, query: str, limit: int = 20) -> list[FoundChild]:
     clause = _search_filter(query)
     if clause is None:
         return []
-    rows = visible_descriptions(user)
-    child_ids = list(
-        _current(rows.filter(clause)).order_by("child_id").values_list("child_id", flat=True).distinct()[:limit]
-    )
+    child_ids = _matching_children(user, clause, limit)
     found: dict[int, FoundChild] = {}
     details = (
-        _current(rows.filter(child_id__in=child_ids))
+        _current(descriptions_of_children_visible_to(user, child_ids))
         .select_related("agency", "version__concern")
         .order_by("-version__concern__received_at", "-id")
     )
@@ -187,6 +183,29 @@ def search_children(user, query: str, limit: int = 20) -> list[FoundChild]:
         _add_unique(entry.dobs, row.dob)
         _add_unique(entry.agencies, row.agency.name)
     return [found[child_id] for child_id in child_ids if child_id in found]
+
+
+def _matching_children(user, clause: Q, limit: int) -> list[int]:
+    """The first `limit` children (by reference) whose details, as the user may see them, match.
+
+    Candidates are children the user may see with any matching description; only those that still match
+    on the descriptions `descriptions_of_children_visible_to` allows are kept (an own-agency user must
+    not find a child by what another agency recorded). For "all" scope the first batch is the answer."""
+    candidates = (
+        _current(ConcernChild.objects.filter(clause, child__in=children_visible_to(user)))
+        .order_by("child_id").values_list("child_id", flat=True).distinct()
+    )
+    found: list[int] = []
+    batch = limit * 2
+    for start in range(0, batch * 5, batch):
+        ids = list(candidates[start:start + batch])
+        confirmed = set(
+            _current(descriptions_of_children_visible_to(user, ids).filter(clause)).values_list("child_id", flat=True)
+        )
+        found.extend(child_id for child_id in ids if child_id in confirmed)
+        if len(found) >= limit or len(ids) < batch:
+            break
+    return found[:limit]
 
 
 def _add_unique(values: list, value) -> None:
@@ -282,7 +301,7 @@ def descriptions_by_child(user, child_ids: list[int]) -> dict[int, list[ConcernC
     merged = dict(Child.objects.filter(pk__in=child_ids, merged_into__isnull=False).values_list("pk", "merged_into_id"))
     live = {child_id: merged.get(child_id, child_id) for child_id in child_ids}
     rows = (
-        _current(visible_descriptions(user).filter(child_id__in=set(live.values())))
+        _current(descriptions_of_children_visible_to(user, set(live.values())))
         .select_related("agency")
         .order_by("-version__concern__received_at", "-id")
     )

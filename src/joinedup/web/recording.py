@@ -55,6 +55,11 @@ class ConcernEntry:
         forms_ok = all(form.is_valid() for form in (self.child1, self.child2, self.what))
         return formsets_ok and forms_ok and not self.other_errors
 
+    def known_children(self) -> dict[int, int]:
+        """{position: child id} for a child picked after searching (only the first child can be picked)."""
+        known = self.child1.cleaned_data.get("known_child") if self.child1.is_valid() else None
+        return {0: known} if known else {}
+
     def second_child_open(self) -> bool:
         return self.bound and (self.child2.has_changed() or bool(self.child2.errors))
 

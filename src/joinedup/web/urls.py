@@ -5,7 +5,18 @@ from django.urls import path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
-from joinedup.web.views import audit, children, concerns, frontdoor, home, matches, record
+from joinedup.web.views import (
+    audit,
+    children,
+    concerns,
+    frontdoor,
+    home,
+    matches,
+    record,
+    signoffs,
+    team,
+    work,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -19,9 +30,21 @@ urlpatterns = [
     path("concerns/<int:pk>/", concerns.concern_detail, name="concern_detail"),
     path("concerns/<int:pk>/recorded/", record.concern_recorded, name="concern_recorded"),
     path("concerns/<int:pk>/withdraw/", concerns.concern_withdraw, name="concern_withdraw"),
+    path("concerns/<int:pk>/decide/", concerns.concern_decide, name="concern_decide"),
     path("children/", children.find_child, name="find_child"),
     path("children/<int:pk>/", children.child_detail, name="child_detail"),
     path("children/<int:pk>/merges/<int:event_pk>/undo/", children.undo_merge_view, name="undo_merge"),
+    path("children/<int:pk>/close-case/", children.close_case_view, name="close_case"),
+    path("my-work/", work.my_work, name="my_work"),
+    path("actions/<int:pk>/", work.action_detail, name="action_detail"),
+    path("actions/<int:pk>/complete/", work.action_complete, name="action_complete"),
+    path("actions/<int:pk>/cancel/", work.action_cancel, name="action_cancel"),
+    path("actions/<int:pk>/reassign/", work.action_reassign, name="action_reassign"),
+    path("notifications/<int:pk>/acknowledge/", work.acknowledge_notification, name="acknowledge_notification"),
+    path("sign-offs/", signoffs.sign_off_list, name="sign_off_list"),
+    path("sign-offs/<int:pk>/", signoffs.sign_off_detail, name="sign_off_detail"),
+    path("team/", team.team, name="team"),
+    path("team/cases/<int:pk>/allocate/", team.allocate, name="allocate_case"),
     path("matches/", matches.match_list, name="match_list"),
     path("matches/<int:pk>/", matches.match_detail, name="match_detail"),
     path("audit/", audit.audit_search, name="audit_search"),

@@ -94,3 +94,23 @@ def long_text(label: str, *, hint: str = "", required: bool = False, rows: int =
     return forms.CharField(
         label=label, help_text=hint, required=required, widget=forms.Textarea(attrs={"rows": rows}), strip=True
     )
+
+
+def error_summary(*forms_or_formsets, messages=()) -> list[dict[str, str]]:
+    """The GOV.UK error summary for several forms and formsets, in page order: each field's first error
+    linked to the field, then any other messages (a refusal from a service) unlinked."""
+    from joinedup.web.templatetags.govuk import error_anchor
+
+    out = []
+    for item in forms_or_formsets:
+        group = item.forms if isinstance(item, forms.BaseFormSet) else [item]
+        for form in group:
+            if not form.is_bound:
+                continue
+            for message in form.non_field_errors():
+                out.append({"href": "", "text": message})
+            for name, errors in form.errors.items():
+                if name != "__all__":
+                    out.append({"href": f"#{error_anchor(form[name])}", "text": errors[0]})
+    out.extend({"href": "", "text": str(message)} for message in messages)
+    return out

@@ -37,6 +37,8 @@ class ChildForm(QuietForm):
     nhs_number = text("NHS number", width="10", max_length=20)
     upn = text("Unique pupil number (UPN)", width="20", max_length=20)
     ref = text("Your agency's reference for this child", width="20")
+    # The JoinedUp child picked after searching (records.services.submit_concern checks the user may see it).
+    known_child = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, optional: bool = False, **kwargs):
         self.optional = optional

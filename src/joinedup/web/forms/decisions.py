@@ -11,11 +11,11 @@ from joinedup.web.forms.base import long_text
 class ReasonForm(forms.Form):
     reason = long_text("Reason", required=True, rows=3)
 
-    def __init__(self, *args, label: str = "Reason", hint: str = "", **kwargs):
+    def __init__(self, *args, label: str = "Reason", hint: str = "", error: str = "Enter a reason", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
         self.fields["reason"].help_text = hint
-        self.fields["reason"].error_messages["required"] = "Enter a reason"
+        self.fields["reason"].error_messages["required"] = error
 
     def error_summary(self) -> list[dict[str, str]]:
         if not self.is_bound:

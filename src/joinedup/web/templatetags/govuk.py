@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
-from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, SEES_FRONT_DOOR
+from joinedup.casework.services import SIGNS_OFF
+from joinedup.core import clock
+from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, SEES_FRONT_DOOR, Role
 from joinedup.records import vocabulary
 from joinedup.records.access import scope
+from joinedup.web.due import due_state
 
 register = template.Library()
 
@@ -164,6 +168,12 @@ def navigation(context) -> list[dict]:
         items.append(("Possible matches", "match_list"))
     if user.role in READS_AUDIT:
         items.append(("Audit trail", "audit_search"))
+    if scope(user) != "none":
+        items.insert(0, ("My work", "my_work"))
+    if user.role in SIGNS_OFF:
+        items.append(("Sign-offs", "sign_off_list"))
+    if user.role == Role.TEAM_MANAGER:
+        items.append(("Team", "team"))
     path = request.path
     out = []
     for label, name in items:
@@ -190,3 +200,49 @@ def definition_rows(rows):
         '<dd class="govuk-summary-list__value">{}</dd></div>',
         ((label, value) for label, value in rows if value not in ("", None)),
     )
+
+
+@register.filter
+def due(due_at: dt.datetime | None):
+    """How a deadline stands now: `.text` ("Overdue by 2 days", "Due today"), `.overdue`, `.tag`."""
+    return due_state(due_at, clock.now()) if due_at else None
+
+
+@register.simple_tag
+def due_tag(due_at: dt.datetime | None):
+    """A GOV.UK tag for a deadline: red when overdue, yellow when due today or tomorrow."""
+    if due_at is None:
+        return ""
+    state = due_state(due_at, clock.now())
+    return format_html('<strong class="govuk-tag {}" data-due="{}">{}</strong>', state.tag,
+                       "overdue" if state.overdue else "due", state.text)
+
+
+@register.simple_tag
+def status_tag(status: str, label: str):
+    """A GOV.UK tag for a decision's or an action's status."""
+    colour = {
+        "effective": "govuk-tag--green", "done": "govuk-tag--green", "awaiting_sign_off": "govuk-tag--yellow",
+        "not_signed_off": "govuk-tag--red", "cancelled": "govuk-tag--grey", "open": "govuk-tag--blue",
+    }.get(status, "govuk-tag--grey")
+    return format_html('<strong class="govuk-tag {}">{}</strong>', colour, label)
+
+
+_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+@register.filter
+def plain_reason(text: str) -> str:
+    """A sign-off reason with any indicator or category code in it read as its label."""
+
+    def label(match: re.Match) -> str:
+        code = match.group(0)
+        if code in vocabulary.INDICATORS:
+            name = vocabulary.INDICATORS[code][0]
+        elif code in vocabulary.CATEGORIES:
+            name = vocabulary.CATEGORIES[code]
+        else:
+            return code
+        return name[:1].lower() + name[1:]
+
+    return _CODE.sub(label, text)

@@ -8,12 +8,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from joinedup.casework.services import DECIDES, close_case
 from joinedup.core.roles import REVIEWS_MATCHES
-from joinedup.records.access import get_child_for_user
+from joinedup.records.access import get_child_for_user, scope
 from joinedup.records.models import ChildLinkEvent, LinkEventKind
 from joinedup.records.services import RefusedError, record_child_search, record_child_view, undo_merge
-from joinedup.web import queries, timeline
+from joinedup.web import follow_through, queries, timeline
 from joinedup.web.details import details_by_agency
+from joinedup.web.forms.base import error_summary
 from joinedup.web.forms.decisions import ReasonForm
 from joinedup.web.permissions import can_review_matches, require_records_access, require_role
 
@@ -54,8 +56,51 @@ def child_detail(request, pk: int):
         "matches": queries.open_matches_for_child(user, child),
         "merges": queries.merges_into(user, child) if reviews else [],
         "can_review": reviews,
+        **_casework(user, child),
     }
     return render(request, "web/child_detail.html", context)
+
+
+def _casework(user, child) -> dict:
+    """The child's open case and open actions, for the safeguarding roles (not own-agency roles)."""
+    if scope(user) != "all":
+        return {}
+    case = follow_through.open_case(child)
+    return {
+        "show_casework": True,
+        "case": case,
+        "open_actions": follow_through.open_actions_for_child(child),
+        "links_actions": user.role in DECIDES,
+        "may_close": case is not None and user.role in DECIDES,
+        "close_form": ReasonForm(prefix="close", label="Why is the case closing?", error="Enter why the case is closing"),
+    }
+
+
+@require_role(DECIDES)
+def close_case_view(request, pk: int):
+    """Close the child's open case, with a reason. Refused while the child has open actions."""
+    user = request.user
+    child = get_child_for_user(user, pk)
+    case = follow_through.open_case(child)
+    if case is None:
+        raise Http404("No open case")
+    form = ReasonForm(
+        request.POST if request.method == "POST" else None, prefix="close", label="Why is the case closing?",
+        error="Enter why the case is closing",
+    )
+    refusals = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            close_case(user, case, form.cleaned_data["reason"])
+        except RefusedError as refusal:
+            refusals.append(refusal)
+        else:
+            messages.success(request, f"The case for {child.reference} is closed.")
+            return redirect("child_detail", pk=child.pk)
+    return render(
+        request, "web/close_case.html",
+        {"child": child, "case": case, "form": form, "error_summary": error_summary(form, messages=refusals)},
+    )
 
 
 @require_records_access

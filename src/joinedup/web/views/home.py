@@ -1,4 +1,5 @@
-"""Signing in and out, and the home page, which sends each role to the page it starts from."""
+"""Signing in and out, and the home page, which sends each role to the page it starts from (a social
+worker to their work, a team manager to their team)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, SEES_FRONT_DOOR
+from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, SEES_FRONT_DOOR, Role
 from joinedup.web.forms.account import SignInForm
 
 
@@ -23,6 +24,10 @@ class SignOutView(auth_views.LogoutView):
 @login_required
 def home(request):
     role = request.user.role
+    if role == Role.TEAM_MANAGER:
+        return redirect("team")
+    if role == Role.SOCIAL_WORKER:
+        return redirect("my_work")
     if role in SEES_FRONT_DOOR:
         return redirect("front_door")
     if role in RECORDS_CONCERNS:

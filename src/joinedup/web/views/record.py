@@ -14,7 +14,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from joinedup.core.roles import RECORDS_CONCERNS
-from joinedup.records.access import concerns_visible_to, get_child_for_user, get_concern_for_user
+from joinedup.records.access import (
+    children_visible_to,
+    concerns_visible_to,
+    get_child_for_user,
+    get_concern_for_user,
+)
 from joinedup.records.interchange import RecordError
 from joinedup.records.models import Channel
 from joinedup.records.services import record_child_search, record_child_view, submit_concern
@@ -55,7 +60,9 @@ def _post(request, user):
         return redirect("concern_recorded", pk=already.pk)
     if entry.is_valid():
         try:
-            result = submit_concern(user, entry.to_record(user), channel=Channel.FORM)
+            result = submit_concern(
+                user, entry.to_record(user), channel=Channel.FORM, known_children=entry.known_children()
+            )
         except RecordError as error:
             entry.add_record_error(error)
         else:
@@ -65,6 +72,10 @@ def _post(request, user):
 
 def _render(request, entry: ConcernEntry, **context):
     context.setdefault("query", "")
+    if "picked" not in context and entry.bound:  # shown again: keep saying which known child this is
+        known = entry.child1["known_child"].value()
+        if known and str(known).isdigit():
+            context["picked"] = children_visible_to(request.user).filter(pk=int(known)).first()
     mention_sections = [
         {"kind": kind, "heading": MENTION_KIND_LABELS[kind][0], "noun": MENTION_KIND_LABELS[kind][1], "formset": formset}
         for kind, formset in entry.mentions.items()
