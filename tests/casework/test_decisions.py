@@ -217,3 +217,26 @@ def test_a_missing_child_gets_a_return_home_interview_within_72_hours(submit, us
     concern(submit, "police", categories=["missing"], indicators=[], mentions=[], received_at="2024-03-02T23:40:00+00:00")
     interview = Action.objects.get(kind=ActionKind.RETURN_HOME_INTERVIEW)
     assert interview.due_at == dt.datetime(2024, 3, 5, 23, 40, tzinfo=dt.UTC)
+
+
+def test_an_agency_invited_to_a_strategy_discussion_can_see_the_concern_and_the_child(submit, users, frozen):
+    from joinedup.records import access
+
+    harriet = users.harriet
+    c = concern(submit, "school")
+    assert not access.concerns_visible_to(harriet).filter(pk=c.pk).exists()
+    services.record_decision(users.alice, c, DecisionKind.STRATEGY_DISCUSSION, "Significant harm suspected.")
+    assert access.concerns_visible_to(harriet).filter(pk=c.pk).exists()
+    child_id = services.child_ids_of(c)[0]
+    assert access.children_visible_to(harriet).filter(pk=child_id).exists()
+    assert access.concerns_visible_to(users.yusuf).filter(pk=c.pk).count() == 0  # not notified
+
+
+def test_a_user_without_a_team_has_only_their_own_work(submit, users, frozen):
+    from joinedup.casework.models import Action
+
+    c = concern(submit, **NEUTRAL)
+    services.add_action(users.alice, c, services.ActionSpec("Team job", NOW + dt.timedelta(days=3), owner_team=users.alice.team))
+    loner = users.peter
+    loner.team = None
+    assert not Action.objects.filter(services.open_work_for(loner)).exists()

@@ -55,10 +55,12 @@ def test_a_police_user_acknowledges_what_their_agency_was_told(login, users, fol
     assert "This has already been acknowledged." in again.content.decode()
 
 
-def test_a_health_user_sees_the_notification_but_not_a_concern_their_agency_cannot_see(login, followed):
-    page = login("harriet").get(reverse("my_work")).content.decode()
+def test_a_health_user_notified_of_a_strategy_discussion_can_open_the_concern(login, followed):
+    client = login("harriet")
+    page = client.get(reverse("my_work")).content.decode()
     assert followed.concern.reference in page
-    assert reverse("concern_detail", args=[followed.concern.pk]) not in page
+    assert reverse("concern_detail", args=[followed.concern.pk]) in page
+    assert client.get(reverse("concern_detail", args=[followed.concern.pk])).status_code == 200
 
 
 def test_the_action_page_shows_the_concern_child_rule_and_due_date(login, followed):

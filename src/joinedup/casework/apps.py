@@ -8,6 +8,14 @@ class CaseworkConfig(AppConfig):
 
     def ready(self) -> None:
         from joinedup.casework import arrivals
-        from joinedup.records import ingest
+        from joinedup.records import access, ingest
 
         ingest.register_arrival_hook(arrivals.on_concerns_arrived)
+        access.register_concern_grant(notified_concerns)
+
+
+def notified_concerns(user):
+    """An agency notified about a concern (a strategy discussion, a referral) may see that concern."""
+    from django.db.models import Q
+
+    return Q(notifications__to_agency_id=user.agency_id)

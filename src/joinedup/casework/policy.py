@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from joinedup.casework.models import ActionKind, DecisionKind, NotificationPurpose
-from joinedup.records.vocabulary import HARM_CATEGORIES, significant
+from joinedup.records.vocabulary import HARM_CATEGORIES, INDICATORS, significant
 
 REPEAT_WINDOW_DAYS = 365
 REPEAT_THRESHOLD = 3  # a child's third concern within the window forces a review of the whole history
@@ -22,7 +22,8 @@ def sign_off_reasons(kind: str, categories: list[str], indicators: list[str], co
         reasons.append("the concern is about " + " and ".join(c.replace("_", " ") for c in harm))
     signs = significant(indicators)
     if signs:
-        reasons.append("the concern has significant exploitation indicators (" + ", ".join(signs) + ")")
+        labels = ", ".join(INDICATORS[code][0].lower() for code in signs)
+        reasons.append(f"the concern has significant exploitation indicators ({labels})")
     if concerns_in_year >= REPEAT_THRESHOLD:
         reasons.append(f"this is concern number {concerns_in_year} about the child in twelve months")
     return reasons

@@ -365,4 +365,7 @@ def close_case(actor, case: Case, reason: str) -> Case:
 
 def open_work_for(user) -> Q:
     """Open actions a user answers for: their own, and their team's unassigned ones."""
-    return Q(status=ActionStatus.OPEN) & (Q(owner=user) | Q(owner__isnull=True, owner_team_id=user.team_id))
+    mine = Q(owner=user)
+    if user.team_id is not None:
+        mine |= Q(owner__isnull=True, owner_team_id=user.team_id)
+    return Q(status=ActionStatus.OPEN) & mine

@@ -7,7 +7,7 @@ whether a child's record exists). Each decision carries its reason for the audit
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from joinedup.core.roles import OWN_AGENCY_ONLY, SAFEGUARDING_WIDE
@@ -35,12 +35,30 @@ def access_reason(user) -> str:
             return "no access"
 
 
+# Other apps may widen what an own-agency user sees: each grant is a function (user) -> Q over Concern,
+# e.g. casework lets an agency that was notified about a concern (invited to a strategy discussion,
+# referred to) see that concern. Registered in the app's ready().
+_CONCERN_GRANTS: list = []
+
+
+def register_concern_grant(grant) -> None:
+    if grant not in _CONCERN_GRANTS:
+        _CONCERN_GRANTS.append(grant)
+
+
+def _own_agency_concerns(user) -> Q:
+    q = Q(agency_id=user.agency_id)
+    for grant in _CONCERN_GRANTS:
+        q |= grant(user)
+    return q
+
+
 def concerns_visible_to(user) -> QuerySet[Concern]:
     match scope(user):
         case "all":
             return Concern.objects.all()
         case "own_agency":
-            return Concern.objects.filter(agency_id=user.agency_id)
+            return Concern.objects.filter(_own_agency_concerns(user)).distinct()
         case _:
             return Concern.objects.none()
 
@@ -52,7 +70,11 @@ def children_visible_to(user) -> QuerySet[Child]:
             return live
         case "own_agency":
             known = ConcernChild.objects.filter(child=OuterRef("pk"), agency_id=user.agency_id)
-            return live.filter(Exists(known))
+            granted = ConcernChild.objects.filter(
+                child=OuterRef("pk"), version__concern__in=concerns_visible_to(user).values("pk"),
+                version__concern__current_version_id=F("version_id"),
+            )
+            return live.filter(Exists(known) | Exists(granted))
         case _:
             return Child.objects.none()
 
@@ -61,15 +83,15 @@ def descriptions_visible_to(user, child: Child) -> QuerySet[ConcernChild]:
     """The child's details as each agency knows them, limited to what the user may see."""
     rows = ConcernChild.objects.filter(child=child)
     if scope(user) == "own_agency":
-        rows = rows.filter(agency_id=user.agency_id)
+        rows = rows.filter(Q(agency_id=user.agency_id) | Q(version__concern__in=concerns_visible_to(user).values("pk")))
     return rows
 
 
 def descriptions_of_children_visible_to(user, child_ids) -> QuerySet[ConcernChild]:
     """As `descriptions_visible_to`, for many children at once."""
-    rows = ConcernChild.objects.filter(child_id__in=list(child_ids))
+    rows = ConcernChild.objects.filter(child_id__in=child_ids)
     if scope(user) == "own_agency":
-        rows = rows.filter(agency_id=user.agency_id)
+        rows = rows.filter(Q(agency_id=user.agency_id) | Q(version__concern__in=concerns_visible_to(user).values("pk")))
     elif scope(user) == "none":
         rows = rows.none()
     return rows
