@@ -74,9 +74,36 @@ def test_two_different_full_plates_never_match(submit):
 
 def test_phone_numbers_in_any_format_are_one_phone(submit):
     arrive(submit, 1, [{"kind": "phone", "role": "contacted_child", "number": "07700 900461"}], day=1)
-    arrive(submit, 2, [{"kind": "phone", "role": "contacted_child", "number": "+44 7700 900461"}], day=2, categories=[], indicators=[])
+    arrive(submit, 2, [{"kind": "phone", "role": "contacted_child", "number": "+44 7700 900461"}], day=2)
     assert Entity.objects.filter(kind="phone").count() == 1
-    assert Alert.objects.count() == 1  # contacting a child is itself a sign
+    assert Alert.objects.count() == 1
+
+
+def test_contact_alone_without_harm_signals_does_not_alert(submit):
+    gamer = {"kind": "online", "role": "contacted_child", "platform": "Roblox", "handle": "big247"}
+    arrive(submit, 1, [gamer], day=1, categories=["online_harm"], indicators=["concerning_phone_internet"])
+    arrive(submit, 2, [gamer], day=2, categories=["online_harm"], indicators=["concerning_phone_internet"])
+    assert Entity.objects.filter(kind="online").count() == 1
+    assert not Alert.objects.exists()
+
+
+def test_one_concern_about_two_siblings_naming_one_adult_is_not_a_pattern_until_another_concern_links_them(submit):
+    man = {"kind": "person", "role": "suspected_abuser", "given_name": "Gary", "family_name": "Uncleton", "phone": "07700 900111"}
+    siblings = [{"ref": "S-1", "given_name": "Amy", "family_name": "Siblingham", "dob": "2011-01-01"},
+                {"ref": "S-2", "given_name": "Bea", "family_name": "Siblingham", "dob": "2013-05-05"}]
+    with clock.frozen(dt.datetime(2024, 3, 1, 10, tzinfo=dt.UTC)):
+        submit("police", children=siblings, mentions=[man], received_at="2024-03-01T10:00:00+00:00", **GROOMING)
+    assert not Alert.objects.exists()
+    with clock.frozen(dt.datetime(2024, 3, 8, 10, tzinfo=dt.UTC)):
+        submit("school", children=siblings[:1], mentions=[man], received_at="2024-03-08T10:00:00+00:00", **GROOMING)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+def test_a_persons_phone_links_to_the_same_phone_mentioned_on_its_own(submit):
+    arrive(submit, 1, [{"kind": "person", "role": "described_as_partner", "given_name": "Dave", "phone": "07700900613"}], day=1)
+    arrive(submit, 2, [{"kind": "phone", "role": "contacted_child", "number": "07700 900613"}], day=2)
+    alert = Alert.objects.get()
+    assert alert.entity.kind == "phone"
 
 
 @pytest.mark.parametrize(

@@ -212,7 +212,10 @@ def record_many(events: list[tuple[AuditEventData, Any, Any]]) -> None:
 
     if not connection.in_atomic_block:
         raise RuntimeError("audit events must be written inside the transaction they audit")
-    AuditEvent.objects.bulk_create(
+    from joinedup.core.bulk import insert_rows
+
+    insert_rows(
+        AuditEvent,
         [
             AuditEvent(
                 at=at,
@@ -227,7 +230,6 @@ def record_many(events: list[tuple[AuditEventData, Any, Any]]) -> None:
             )
             for event, actor, at in events
         ],
-        batch_size=500,
     )
 
 

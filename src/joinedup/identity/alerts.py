@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import F
+
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
-from joinedup.records.models import Child
+from joinedup.records.models import Child, ConcernChild, MatchCandidate, MatchStatus
 
 NETWORK_MIN_CHILDREN = 3
 NETWORK_MIN_ENTITIES = 2
@@ -31,6 +33,40 @@ def _canonical_children(child_ids) -> dict[int, int]:
             mapping[child_id] = merged[mapping[child_id]]
             seen += 1
     return mapping
+
+
+def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple]:
+    """Two child records waiting for a person to decide whether they are the same child count once."""
+    ids = list(children)
+    pairs = MatchCandidate.objects.filter(status=MatchStatus.OPEN, child_id__in=ids, candidate_id__in=ids).values_list(
+        "child_id", "candidate_id"
+    )
+    parent = {c: c for c in ids}
+
+    def root(c):
+        while parent[c] != c:
+            c = parent[c]
+        return c
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    out: dict[int, tuple] = {}
+    for child_id, edge in children.items():
+        r = root(child_id)
+        if r not in out or edge[0] < out[r][0]:
+            out[r] = edge
+    return out
+
+
+def _one_family(children: dict[int, tuple]) -> bool:
+    """Whether the children named in one concern share a family name (siblings, cousins)."""
+    concern_ids = {edge[1] for edge in children.values()}
+    names = set(
+        ConcernChild.objects.filter(
+            version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
+        ).values_list("family_key", flat=True)
+    )
+    return len(names) == 1 and "" not in names
 
 
 def _agencies_phrase(alert: Alert) -> str:
@@ -114,8 +150,8 @@ class AlertBook:
                 defaults={"mention_id": mention_id, "linked_at": now},
             )
 
-    def entity_grew(self, entity_id: int, edges: dict[int, tuple], now) -> None:
-        """An entity gained a child through counting evidence."""
+    def entity_grew(self, entity_id: int, edges: dict[int, tuple], concerns: set[int], now) -> None:
+        """An entity gained a child, or a concern, through counting evidence."""
         if len(edges) < 2:
             return
         canonical = _canonical_children(edges)
@@ -124,8 +160,11 @@ class AlertBook:
             target = canonical[child_id]
             if target not in children or edge[0] < children[target][0]:
                 children[target] = edge
+        children = _collapse_possible_duplicates(children)
         if len(children) < 2:
             return
+        if entity_id not in self.by_entity and len(concerns) < 2 and _one_family(children):
+            return  # one concern about one family's children is not a pattern across children (yet)
         alert_id = self.by_entity.get(entity_id)
         if alert_id is None:
             alert = Alert.objects.create(

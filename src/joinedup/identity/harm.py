@@ -14,10 +14,11 @@ HARM_CATEGORIES = frozenset({"sexual_abuse", "sexual_exploitation", "criminal_ex
 SEXUAL_HARM = frozenset({"sexual_abuse", "sexual_exploitation"})
 
 # Roles that are themselves a sign of exploitation, whatever the concern's categories.
-EXPLOITATION_ROLES = frozenset({"gave_gifts_or_money", "supplied_alcohol_or_drugs", "described_as_partner", "contacted_child"})
+EXPLOITATION_ROLES = frozenset({"gave_gifts_or_money", "supplied_alcohol_or_drugs", "described_as_partner"})
 # Roles that count when the concern carries harm signals (sexual abuse or exploitation categories, or a
-# significant exploitation indicator).
-SIGNAL_ROLES = frozenset({"suspected_abuser", "transported_child", "seen_with", "found_at", "went_missing_to", "taken_to", "other"})
+# significant exploitation indicator). Contact alone is not enough: gaming and chat accounts contact
+# many children for ordinary reasons. "other" never counts: it says nothing about what happened.
+SIGNAL_ROLES = frozenset({"suspected_abuser", "transported_child", "seen_with", "found_at", "went_missing_to", "taken_to", "contacted_child"})
 # A child's family and household count only where the concern is about sexual abuse or exploitation
 # (intra-familial abuse).
 FAMILY_ROLES = frozenset({"relative", "parent_or_carer", "household_member"})

@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import F
 
-from joinedup.core import clock
+from joinedup.core import bulk, clock
 from joinedup.identity import alerts, harm
 from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
 from joinedup.identity.normalise import mention_keys, place_features
@@ -33,8 +34,11 @@ class LinkState:
         self.index = EntityIndex()
         # entity -> child -> (first linked at, concern id, mention id): counting edges only
         self.graph: dict[int, dict[int, tuple]] = defaultdict(dict)
+        self.concerns_of: dict[int, set[int]] = defaultdict(set)  # entity -> concerns with counting edges
         self.loaded_entities: set[int] = set()
         self.alerts = alerts.AlertBook()
+        self.pending_links: list[MentionLink] = []
+        self.pending_keys: list[MentionKey] = []
         if full:
             _load_everything(self)
 
@@ -48,8 +52,13 @@ def _stored_keys(kind: str, resolution: Resolution) -> list[str]:
     return keys
 
 
-def _add_to_index(state: LinkState, mention: Mention, entity_id: int, received_at) -> None:
+def _add_to_index(state: LinkState, mention: Mention, entity_id: int, received_at, method: str = "") -> None:
     data = mention_data(mention)
+    if method == "phone_of_person":
+        data = {"number": data.get("phone", "")}
+        keys = mention_keys("phone", data, received_at)
+        state.index.add("phone", entity_id, keys, EntityIndex.exact_keys_for("phone", data, keys))
+        return
     keys = mention_keys(mention.kind, data, received_at)
     exact = EntityIndex.exact_keys_for(mention.kind, data, keys)
     features = None
@@ -67,7 +76,7 @@ def _load_everything(state: LinkState) -> None:
         .order_by("id")
     )
     for link in links.iterator(5000):
-        _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at)
+        _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at, link.method)
     for entity_id, child_id, at, concern_id, mention_id in _counting_edges(None):
         _remember_edge(state, entity_id, child_id, at, concern_id, mention_id)
     state.alerts.load_all()
@@ -90,11 +99,13 @@ def _counting_edges(entity_ids):
 
 
 def _remember_edge(state: LinkState, entity_id, child_id, at, concern_id, mention_id) -> bool:
+    """Remember a counting edge; True if it is news (a new child, or a new concern, for the entity)."""
+    new_concern = concern_id not in state.concerns_of[entity_id]
+    state.concerns_of[entity_id].add(concern_id)
     known = state.graph[entity_id].get(child_id)
     if known is None or at < known[0]:
         state.graph[entity_id][child_id] = (at, concern_id, mention_id)
-        return known is None
-    return False
+    return known is None or new_concern
 
 
 def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> None:
@@ -116,7 +127,7 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
     hits = MentionKey.objects.filter(key__in=list(wanted)).values_list("mention_id", flat=True)[:3000]
     links = MentionLink.objects.filter(mention_id__in=list(hits), kind=LinkKind.LINKED).select_related("mention__version__concern")
     for link in links:
-        _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at)
+        _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at, link.method)
 
 
 def _ensure_graph(state: LinkState, entity_ids: set[int]) -> None:
@@ -144,27 +155,41 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
         frozen = clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext()
         with frozen:
             _link_arrival(state, arrival, mentions_by_version[arrival.version_id])
+    _flush(state)
+
+
+def _flush(state: LinkState) -> None:
+    bulk.insert_rows(MentionLink, state.pending_links)
+    bulk.insert_rows(MentionKey, state.pending_keys)
+    state.pending_links, state.pending_keys = [], []
 
 
 def _link_arrival(state: LinkState, arrival: Arrival, mentions: list[Mention]) -> None:
     now = clock.now()
-    new_links, new_keys, touched = [], [], set()
+    new_links, new_keys, touched = state.pending_links, state.pending_keys, set()
     for mention in mentions:
         data = mention_data(mention)
-        resolution = state.index.resolve(mention.kind, data, arrival.received_at)
-        entity_id = resolution.entity_id
-        if entity_id is None:
-            entity_id = Entity.objects.create(kind=mention.kind, label=resolution.label[:300], created_at=now).pk
-            if state.loaded_entities is not None:
-                state.loaded_entities.add(entity_id)
-        keys = mention_keys(mention.kind, data, arrival.received_at) if resolution.method != "naive" else {}
-        state.index.add(mention.kind, entity_id, keys, resolution.exact_keys, resolution.features)
-        venue = resolution.features.venue_type if mention.kind == "place" and resolution.features is not None else mention.venue_type
+        venue = mention.venue_type
+        if mention.kind == "place":
+            venue = place_features(data).venue_type or venue
         counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
+        entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
         new_links.append(MentionLink(
             mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,
             explanation=[list(x) for x in resolution.explanation], created_at=now, counts=counts,
         ))
+        linked = [entity_id]
+        if mention.kind == "person" and data.get("phone") and settings.JOINEDUP_LINKAGE != "exact":
+            # A person's phone is also the phone: link it to the phone entity, so a number written once
+            # on a person and once on its own joins up.
+            phone_id, phone_resolution = _resolve_into_entity(state, "phone", {"number": data["phone"]}, arrival, now)
+            if phone_id != entity_id and phone_resolution.exact_keys:
+                new_links.append(MentionLink(
+                    mention=mention, entity_id=phone_id, kind=LinkKind.LINKED, method="phone_of_person", score=1.0,
+                    explanation=[["phone", "the person's phone"]], created_at=now, counts=counts,
+                ))
+                new_keys += [MentionKey(mention=mention, key=k[:300]) for k in phone_resolution.exact_keys]
+                linked.append(phone_id)
         offered = {entity_id}
         for possible_id, score, explanation in resolution.possible:
             if possible_id not in offered:
@@ -175,13 +200,39 @@ def _link_arrival(state: LinkState, arrival: Arrival, mentions: list[Mention]) -
                 ))
         new_keys += [MentionKey(mention=mention, key=k[:300]) for k in dict.fromkeys(_stored_keys(mention.kind, resolution))]
         if counts:
-            _ensure_graph(state, {entity_id})
-            for child_id in arrival.child_ids:
-                if _remember_edge(state, entity_id, child_id, arrival.received_at, arrival.concern_id, mention.pk):
-                    touched.add(entity_id)
-                else:
-                    state.alerts.add_evidence(entity_id, child_id, arrival.concern_id, mention.pk, now)
-    MentionLink.objects.bulk_create(new_links)
-    MentionKey.objects.bulk_create(new_keys)
+            for target in linked:
+                _ensure_graph(state, {target})
+                for child_id in arrival.child_ids:
+                    if _remember_edge(state, target, child_id, arrival.received_at, arrival.concern_id, mention.pk):
+                        touched.add(target)
+                    state.alerts.add_evidence(target, child_id, arrival.concern_id, mention.pk, now)
     for entity_id in touched:
-        state.alerts.entity_grew(entity_id, state.graph[entity_id], now)
+        if len(state.graph[entity_id]) < 2:
+            continue
+        _flush(state)  # the alert's evidence queries read the links
+        if not _only_one_persons_phone(entity_id):
+            state.alerts.entity_grew(entity_id, state.graph[entity_id], state.concerns_of[entity_id], now)
+
+
+def _only_one_persons_phone(entity_id: int) -> bool:
+    """A phone known only as one person's phone: that person's own alert covers it."""
+    links = list(MentionLink.objects.filter(entity_id=entity_id, kind=LinkKind.LINKED).values_list("method", "mention_id"))
+    if not links or any(method != "phone_of_person" for method, _ in links):
+        return False
+    people = set(
+        MentionLink.objects.filter(mention_id__in=[m for _, m in links], kind=LinkKind.LINKED)
+        .exclude(entity_id=entity_id).values_list("entity_id", flat=True)
+    )
+    return len(people) <= 1
+
+
+def _resolve_into_entity(state: LinkState, kind: str, data: dict, arrival: Arrival, now) -> tuple[int, Resolution]:
+    resolution = state.index.resolve(kind, data, arrival.received_at)
+    entity_id = resolution.entity_id
+    if entity_id is None:
+        entity_id = Entity.objects.create(kind=kind, label=resolution.label[:300], created_at=now).pk
+        if state.loaded_entities is not None:
+            state.loaded_entities.add(entity_id)
+    keys = mention_keys(kind, data, arrival.received_at) if resolution.method != "naive" else {}
+    state.index.add(kind, entity_id, keys, resolution.exact_keys, resolution.features)
+    return entity_id, resolution

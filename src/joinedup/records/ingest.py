@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 
-from joinedup.core import audit, clock, workingdays
+from joinedup.core import audit, bulk, clock, workingdays
 from joinedup.core.models import Agency
 from joinedup.records import vocabulary
 from joinedup.records.interchange import ConcernRecord, RecordError
@@ -478,7 +478,7 @@ class _Batch:
         )
         for mention in self.mentions:
             mention.version_id = mention.version.pk
-        Mention.objects.bulk_create(self.mentions, batch_size=500)
+        bulk.insert_rows(Mention, self.mentions)
         for keep, other, description in self.merges:
             _merge_matched(_child_pk(keep), _child_pk(other), description, actor)
         events = []

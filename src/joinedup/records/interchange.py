@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -130,8 +131,11 @@ _MENTION_LIMITS = {
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2100
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 def _unstorable(value: str) -> bool:
-    return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+    return _UNSTORABLE.search(value) is not None
 
 
 def _check_strings(value: Any, path: str) -> None:

@@ -1,0 +1,33 @@
+"""Fast inserts for high-volume append-only rows whose primary keys the caller does not need back
+(mentions, audit events, link rows). One parameterised INSERT sent with executemany: the same SQL Django
+would write, without compiling it again for every row, which dominated replay imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, models
+
+
+def insert_rows(model: type[models.Model], objs: Iterable[models.Model]) -> int:
+    """Insert unsaved model instances; returns how many. Defaults and foreign keys are taken from the
+    instances as they are (set `<fk>_id` or assign saved objects)."""
+    objs = list(objs)
+    if not objs:
+        return 0
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+    rows = []
+    for obj in objs:
+        for field in fields:
+            if field.is_relation:
+                cached = field.get_cached_value(obj, None)
+                if cached is not None and getattr(obj, field.attname) is None:
+                    setattr(obj, field.attname, cached.pk)
+        rows.append(tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    return len(rows)
