@@ -166,52 +166,61 @@ def _flush(state: LinkState) -> None:
 
 def _link_arrival(state: LinkState, arrival: Arrival, mentions: list[Mention]) -> None:
     now = clock.now()
-    new_links, new_keys, touched = state.pending_links, state.pending_keys, set()
+    touched: set[int] = set()
     for mention in mentions:
-        data = mention_data(mention)
-        venue = mention.venue_type
-        if mention.kind == "place":
-            venue = place_features(data).venue_type or venue
-        counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
-        entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
-        new_links.append(MentionLink(
-            mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,
-            explanation=[list(x) for x in resolution.explanation], created_at=now, counts=counts,
-        ))
-        linked = [entity_id]
-        if mention.kind == "person" and data.get("phone") and settings.JOINEDUP_LINKAGE != "exact":
-            # A person's phone is also the phone: link it to the phone entity, so a number written once
-            # on a person and once on its own joins up.
-            phone_id, phone_resolution = _resolve_into_entity(state, "phone", {"number": data["phone"]}, arrival, now)
-            if phone_id != entity_id and phone_resolution.exact_keys:
-                new_links.append(MentionLink(
-                    mention=mention, entity_id=phone_id, kind=LinkKind.LINKED, method="phone_of_person", score=1.0,
-                    explanation=[["phone", "the person's phone"]], created_at=now, counts=counts,
-                ))
-                new_keys += [MentionKey(mention=mention, key=k[:300]) for k in phone_resolution.exact_keys]
-                linked.append(phone_id)
-        offered = {entity_id}
-        for possible_id, score, explanation in resolution.possible:
-            if possible_id not in offered:
-                offered.add(possible_id)
-                new_links.append(MentionLink(
-                    mention=mention, entity_id=possible_id, kind=LinkKind.POSSIBLE, method="score", score=score,
-                    explanation=[list(x) for x in explanation], created_at=now, counts=False,
-                ))
-        new_keys += [MentionKey(mention=mention, key=k[:300]) for k in dict.fromkeys(_stored_keys(mention.kind, resolution))]
-        if counts:
-            for target in linked:
-                _ensure_graph(state, {target})
-                for child_id in arrival.child_ids:
-                    if _remember_edge(state, target, child_id, arrival.received_at, arrival.concern_id, mention.pk):
-                        touched.add(target)
-                    state.alerts.add_evidence(target, child_id, arrival.concern_id, mention.pk, now)
+        linked, counts = _link_mention(state, arrival, mention, now)
+        if not counts:
+            continue
+        for target in linked:
+            _ensure_graph(state, {target})
+            for child_id in arrival.child_ids:
+                if _remember_edge(state, target, child_id, arrival.received_at, arrival.concern_id, mention.pk):
+                    touched.add(target)
+                state.alerts.add_evidence(target, child_id, arrival.concern_id, mention.pk, now)
     for entity_id in touched:
         if len(state.graph[entity_id]) < 2:
             continue
         _flush(state)  # the alert's evidence queries read the links
         if not _only_one_persons_phone(entity_id):
             state.alerts.entity_grew(entity_id, state.graph[entity_id], state.concerns_of[entity_id], now)
+
+
+def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> tuple[list[int], bool]:
+    """Resolve one mention: its entity (and a person's phone), possible matches, keys. Returns the
+    entities it is linked to and whether the link counts towards alerts."""
+    data = mention_data(mention)
+    venue = mention.venue_type
+    if mention.kind == "place":
+        venue = place_features(data).venue_type or venue
+    counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
+    entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
+    state.pending_links.append(MentionLink(
+        mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,
+        explanation=[list(x) for x in resolution.explanation], created_at=now, counts=counts,
+    ))
+    linked = [entity_id]
+    if mention.kind == "person" and data.get("phone") and settings.JOINEDUP_LINKAGE != "exact":
+        # A person's phone is also the phone: link it to the phone entity, so a number written once on a
+        # person and once on its own joins up.
+        phone_id, phone_resolution = _resolve_into_entity(state, "phone", {"number": data["phone"]}, arrival, now)
+        if phone_id != entity_id and phone_resolution.exact_keys:
+            state.pending_links.append(MentionLink(
+                mention=mention, entity_id=phone_id, kind=LinkKind.LINKED, method="phone_of_person", score=1.0,
+                explanation=[["phone", "the person's phone"]], created_at=now, counts=counts,
+            ))
+            state.pending_keys += [MentionKey(mention=mention, key=k[:300]) for k in phone_resolution.exact_keys]
+            linked.append(phone_id)
+    offered = {entity_id}
+    for possible_id, score, explanation in resolution.possible:
+        if possible_id not in offered:
+            offered.add(possible_id)
+            state.pending_links.append(MentionLink(
+                mention=mention, entity_id=possible_id, kind=LinkKind.POSSIBLE, method="score", score=score,
+                explanation=[list(x) for x in explanation], created_at=now, counts=False,
+            ))
+    keys = dict.fromkeys(_stored_keys(mention.kind, resolution))
+    state.pending_keys += [MentionKey(mention=mention, key=k[:300]) for k in keys]
+    return linked, counts
 
 
 def _only_one_persons_phone(entity_id: int) -> bool:
