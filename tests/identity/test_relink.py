@@ -9,7 +9,6 @@ from joinedup.identity import services
 from joinedup.identity.models import Judgement, LinkKind, MentionLink
 from joinedup.identity.relinking import relink_people
 from joinedup.records.services import RefusedError
-from tests.factories import concern_data
 
 pytestmark = pytest.mark.django_db
 
