@@ -28,6 +28,7 @@ def _records(count: int, prefix: str) -> bytes:
             source_ref=f"{prefix}-{i:06d}",
             received_at=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T10:{i % 60:02d}:00+00:00",
             children=[{"ref": f"R-{i % 997}", "given_name": f"Child{i % 997}", "family_name": "Testwood"}],
+            categories=["neglect"], indicators=[], mentions=[],
         )
         lines.append(json.dumps(record).encode())
     return b"\n".join(lines) + b"\n"

@@ -179,11 +179,16 @@ class AlertBook:
             [AlertChild(alert=alert, child_id=c, linked_at=children[c][0]) for c in new_children],
             ignore_conflicts=True,
         )
-        for child_id, (at, concern_id, mention_id) in children.items():
-            AlertEvidence.objects.get_or_create(
-                alert=alert, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
-                defaults={"mention_id": mention_id, "linked_at": at},
-            )
+        # Evidence for the children new to the alert (later evidence for known children arrives through
+        # add_evidence as each concern is linked).
+        AlertEvidence.objects.bulk_create(
+            [
+                AlertEvidence(alert=alert, concern_id=children[c][1], child_id=c, entity_id=entity_id,
+                              mention_id=children[c][2], linked_at=children[c][0])
+                for c in new_children
+            ],
+            ignore_conflicts=True,
+        )
         for c in new_children:
             self.children_of[alert_id].add(c)
             self.alerts_of_child[c].add(alert_id)
