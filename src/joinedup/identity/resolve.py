@@ -2,7 +2,8 @@
 
 Vehicles, phones, accounts and places resolve on their normalised keys with partial-match rules (a
 partial plate with agreeing make and colour can match one full plate; two different full plates never
-match). People are scored field by field; an uncertain match is kept as a possible link, never merged.
+match). People are scored with the Splink model trained by EM on the data (identity/linkage, evaluated in
+Python on arrival); an uncertain match is kept as a possible link, never merged.
 
 `EntityIndex` holds what is needed to resolve: filled from the database in full for a bulk import, or
 just around the keys of one concern's mentions. With JOINEDUP_LINKAGE=exact it links only exactly equal
@@ -17,9 +18,9 @@ from typing import Any
 
 from django.conf import settings
 
+from joinedup.identity.linkage import score_pair
 from joinedup.identity.normalise import (
     mention_keys,
-    person_similarity,
     place_features,
     place_similarity,
     plates_compatible,
@@ -203,8 +204,8 @@ class EntityIndex:
             for entity_id, other in self.people.get(key, ()):
                 if entity_id in seen:
                     continue
-                probability, outcomes = person_similarity(features, other)
-                seen[entity_id] = (probability, [(o.field, o.level) for o in outcomes])
+                _, probability, steps = score_pair(features, other)
+                seen[entity_id] = (probability, [(step.comparison, step.level) for step in steps[1:]])
         ranked = sorted(seen.items(), key=lambda kv: kv[1][0], reverse=True)
         blocks = keys.get("block_keys", [])
         # A first name or a nickname alone does not identify anyone: such a mention can only be a

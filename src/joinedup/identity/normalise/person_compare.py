@@ -33,6 +33,7 @@ def _variants(a: str, b: str) -> bool:
 def _swapped(a: PersonFeatures, b: PersonFeatures) -> bool:
     """Given and family names written the other way round ("Khan Mohammed")."""
     return bool(a.given and a.family_key and b.given and b.family_key and a.given_key != a.family_key
+                and b.given_key != b.family_key
                 and _variants(a.given, b.family_key) and _variants(b.given, a.family_key))
 
 
