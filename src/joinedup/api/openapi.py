@@ -93,16 +93,32 @@ EXAMPLE_RECORD: dict[str, Any] = {
     ],
 }
 
+# What `warnings` holds for a summary such as "Kayleigh keeps putting herself at risk." (the language check).
+WARNING_EXAMPLE: dict[str, Any] = {
+    "field": "summary", "phrase": "putting herself at risk", "start": 15, "end": 38,
+    "reason": "Puts responsibility on the child.",
+    "suggestions": ["the child may have been groomed", "an adult may be exploiting the child's vulnerability",
+                    "it is not clear whether the child is under pressure to go missing"],
+}
+
 SUBMIT_EXAMPLES = [
     OpenApiExample("A police concern", value=EXAMPLE_RECORD, request_only=True),
     OpenApiExample(
         "Stored",
-        value={"reference": "JU-0000012", "outcome": "created", "version": 1, "children": ["C-00412"]},
+        value={"reference": "JU-0000012", "outcome": "created", "version": 1, "children": ["C-00412"],
+               "warnings": []},
+        response_only=True, status_codes=["201"],
+    ),
+    OpenApiExample(
+        "Stored, with a language warning",
+        value={"reference": "JU-0000013", "outcome": "created", "version": 1, "children": ["C-00412"],
+               "warnings": [WARNING_EXAMPLE]},
         response_only=True, status_codes=["201"],
     ),
     OpenApiExample(
         "Already stored (no change)",
-        value={"reference": "JU-0000012", "outcome": "unchanged", "version": 1, "children": ["C-00412"]},
+        value={"reference": "JU-0000012", "outcome": "unchanged", "version": 1, "children": ["C-00412"],
+               "warnings": []},
         response_only=True, status_codes=["200"],
     ),
     OpenApiExample(

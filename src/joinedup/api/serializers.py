@@ -29,6 +29,17 @@ class ErrorsSerializer(serializers.Serializer):
     errors = ErrorSerializer(many=True)
 
 
+class WarningSerializer(serializers.Serializer):
+    """A phrase in the record that may blame the child (the language check). Never blocks storing."""
+
+    field = serializers.CharField(help_text="The record field the phrase is in (`summary`).")
+    phrase = serializers.CharField(help_text="The phrase as written: `record[field][start:end]`.")
+    start = serializers.IntegerField(min_value=0, help_text="Where the phrase starts, in Unicode code points.")
+    end = serializers.IntegerField(min_value=0, help_text="Where it ends (exclusive), in Unicode code points.")
+    reason = serializers.CharField(help_text="Why it may blame the child.")
+    suggestions = serializers.ListField(child=serializers.CharField(), help_text="What to write instead.")
+
+
 class SubmitResultSerializer(serializers.Serializer):
     reference = serializers.CharField(help_text="JoinedUp's reference for the concern, e.g. JU-0000012.")
     outcome = serializers.ChoiceField(
@@ -39,6 +50,12 @@ class SubmitResultSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, help_text="The version the content is stored as.")
     children = serializers.ListField(
         child=serializers.CharField(), help_text="The child record each child in the record is linked to, in order."
+    )
+    warnings = WarningSerializer(
+        many=True,
+        help_text="Phrases in the summary that may blame the child, with why and what to write instead "
+        "(empty when there are none). The record is stored as sent: correct it by sending a new version. "
+        "The child's own words (`child_words`) are never checked.",
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -32,6 +33,8 @@ from joinedup.api.serializers import (
     SubmitResultSerializer,
 )
 from joinedup.core.roles import RECORDS_CONCERNS
+from joinedup.language.models import RecordKind
+from joinedup.language.services import check_text, context_from_record, record_check
 from joinedup.records.access import get_child_for_user, get_concern_for_user
 from joinedup.records.interchange import read_record
 from joinedup.records.models import Channel
@@ -47,6 +50,12 @@ ERRORS = {
 
 def errors(*codes: int) -> dict:
     return {code: ERRORS[code] for code in codes}
+
+
+def warning(field: str, finding) -> dict:
+    """A language finding as the API reports it."""
+    return {"field": field, "phrase": finding.phrase, "start": finding.start, "end": finding.end,
+            "reason": finding.reason, "suggestions": list(finding.suggestions)}
 
 
 class ApiView(APIView):
@@ -108,7 +117,9 @@ class ConcernsView(ApiView, generics.GenericAPIView):
             "The body is one `joinedup.concern/1` record (spec/INTERCHANGE.md). A system may only submit "
             "for its own agency. Re-sending the same `source_ref` with identical content changes nothing "
             "(200); with different content it stores a new version (201). At most "
-            "JOINEDUP_MAX_LINE_BYTES (1 MiB by default) per body."
+            "JOINEDUP_MAX_LINE_BYTES (1 MiB by default) per body. The summary is checked for language that may "
+            "blame the child: `warnings` lists each phrase with why and what to write instead. Warnings never "
+            "stop a record being stored."
         ),
         request={"application/json": ConcernRecordSerializer},
         responses={
@@ -123,7 +134,12 @@ class ConcernsView(ApiView, generics.GenericAPIView):
         try:
             read_record(data)  # validated first, so the schema's errors come before the checks below
             check_storable(data)
-            result = submit_concern(request.user, data, channel=Channel.API)
+            findings = check_text(data["summary"], context_from_record(data))
+            with transaction.atomic():
+                result = submit_concern(request.user, data, channel=Channel.API)
+                if result.outcome != "unchanged":
+                    record_check(request.user, RecordKind.CONCERN, result.concern_id, findings,
+                                 child_ids=result.child_ids, channel=Channel.API)
         except RecordError as exc:
             raise InvalidRequest(exc.message, exc.field) from None
         created = result.outcome != "unchanged"
@@ -131,7 +147,7 @@ class ConcernsView(ApiView, generics.GenericAPIView):
             queries.version_children(result.concern_id, result.version)
         )
         body = {"reference": result.reference, "outcome": result.outcome, "version": result.version,
-                "children": children}
+                "children": children, "warnings": [warning("summary", f) for f in findings]}
         headers = {"Location": reverse("api-concern", kwargs={"reference": result.reference})}
         return Response(
             SubmitResultSerializer(body).data,

@@ -11,6 +11,7 @@ from joinedup.web.views import (
     concerns,
     frontdoor,
     home,
+    language,
     matches,
     record,
     signoffs,
@@ -48,5 +49,8 @@ urlpatterns = [
     path("matches/", matches.match_list, name="match_list"),
     path("matches/<int:pk>/", matches.match_detail, name="match_detail"),
     path("audit/", audit.audit_search, name="audit_search"),
+    path("language/", language.language_figures, name="language_figures"),
+    path("language/figures.csv", language.language_figures_csv, name="language_figures_csv"),
+    path("language/check/", language.language_check_partial, name="language_check_partial"),
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("vendor/govuk-frontend/assets/rebrand/images/favicon.ico"))),
 ]

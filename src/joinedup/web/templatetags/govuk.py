@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from joinedup.casework.services import SIGNS_OFF
 from joinedup.core import clock
 from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, SEES_FRONT_DOOR, Role
+from joinedup.language.queries import READS_LANGUAGE_FIGURES
 from joinedup.records import vocabulary
 from joinedup.records.access import scope
 from joinedup.web.due import due_state
@@ -39,6 +40,11 @@ def field_ids(field) -> dict[str, str]:
 @register.simple_tag
 def govuk_widget(field):
     """Render a text input, textarea or select with GOV.UK classes, error state and described-by."""
+    return field.as_widget(attrs=widget_attrs(field))
+
+
+def widget_attrs(field) -> dict[str, str]:
+    """The GOV.UK class, error state and described-by of a text input, textarea or select."""
     widget_type = field.widget_type
     base = _WIDGET_CLASSES.get(widget_type, "govuk-input")
     classes = [base, field.field.widget.attrs.get("class", "")]
@@ -52,7 +58,7 @@ def govuk_widget(field):
     attrs = {"class": " ".join(c for c in classes if c)}
     if described:
         attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)
+    return attrs
 
 
 @register.filter
@@ -174,6 +180,8 @@ def navigation(context) -> list[dict]:
         items.append(("Sign-offs", "sign_off_list"))
     if user.role == Role.TEAM_MANAGER:
         items.append(("Team", "team"))
+    if user.role in READS_LANGUAGE_FIGURES:
+        items.append(("Language", "language_figures"))
     path = request.path
     out = []
     for label, name in items:

@@ -5,17 +5,19 @@ with its actions and the agencies told, and the form to decide."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from joinedup.casework.models import DecisionStatus
-from joinedup.casework.services import DECIDES, record_decision
+from joinedup.casework.services import DECIDES, child_ids_of, record_decision
 from joinedup.core import clock
+from joinedup.language.models import RecordKind
 from joinedup.records.access import get_concern_for_user, scope
 from joinedup.records.models import ConcernStatus
 from joinedup.records.services import RefusedError, may_withdraw, record_concern_view, withdraw_concern
-from joinedup.web import follow_through, queries
+from joinedup.web import follow_through, queries, wording
 from joinedup.web.forms.base import error_summary
 from joinedup.web.forms.casework import ActionRows, DecisionForm
 from joinedup.web.forms.decisions import ReasonForm
@@ -29,7 +31,8 @@ def _decision_forms(user, data=None) -> tuple[DecisionForm, ActionRows]:
     return form, rows
 
 
-def _render_concern(request, concern, *, decision_form=None, action_rows=None, refusals=(), status=200):
+def _render_concern(request, concern, *, decision_form=None, action_rows=None, refusals=(), language_review=None,
+                    status=200):
     user = request.user
     record_concern_view(user, concern)
     versions = queries.concern_versions(concern)
@@ -48,11 +51,15 @@ def _render_concern(request, concern, *, decision_form=None, action_rows=None, r
         "full_decisions": scope(user) == "all",
         "links_actions": user.role in DECIDES,
         "may_decide": may_decide,
+        "language_review": language_review if may_decide else None,
     }
     if may_decide:
         if decision_form is None:
             decision_form, action_rows = _decision_forms(user)
         context.update(decision_form=decision_form, action_rows=action_rows)
+    if language_review is not None and language_review.must_show and not may_decide:
+        # Held back to check its words, and meanwhile decided or withdrawn by someone else.
+        refusals = [*refusals, "This concern is no longer waiting for a decision."]
     # A refusal is shown even when the form is not (someone else decided first).
     context["error_summary"] = error_summary(*([decision_form, action_rows] if may_decide else []), messages=refusals)
     return render(request, "web/concern_detail.html", context, status=status)
@@ -70,15 +77,20 @@ def concern_decide(request, pk: int):
     user = request.user
     concern = get_concern_for_user(user, pk)
     form, rows = _decision_forms(user, request.POST)
-    if not (form.is_valid() and rows.is_valid()):
-        return _render_concern(request, concern, decision_form=form, action_rows=rows)
+    review = wording.review(form["rationale"], RecordKind.DECISION, wording.concern_context(concern), user)
+    if not (form.is_valid() and rows.is_valid()) or review.must_show:
+        return _render_concern(request, concern, decision_form=form, action_rows=rows, language_review=review)
     try:
-        decision = record_decision(
-            user, concern, form.cleaned_data["kind"], form.cleaned_data.get("rationale", ""),
-            refer_to=form.refer_to_agency(), actions=rows.specs(),
-        )
+        with transaction.atomic():
+            decision = record_decision(
+                user, concern, form.cleaned_data["kind"], form.cleaned_data.get("rationale", ""),
+                refer_to=form.refer_to_agency(), actions=rows.specs(),
+            )
+            review.record(user, decision.pk, child_ids=child_ids_of(concern))
     except RefusedError as refusal:
-        return _render_concern(request, concern, decision_form=form, action_rows=rows, refusals=[refusal])
+        return _render_concern(
+            request, concern, decision_form=form, action_rows=rows, refusals=[refusal], language_review=review
+        )
     if decision.status == DecisionStatus.AWAITING_SIGN_OFF:
         messages.success(
             request, f"Decision recorded: {decision.get_kind_display()}. A manager must sign it off before it "
@@ -103,14 +115,18 @@ def concern_withdraw(request, pk: int):
         label="Why are you withdrawing this concern?",
         hint="For example, recorded about the wrong child, or sent twice. The concern is kept, marked withdrawn.",
     )
-    if request.method == "POST" and form.is_valid():
+    review = None
+    if request.method == "POST":
+        review = wording.review(form["reason"], RecordKind.WITHDRAWAL, wording.concern_context(concern), user)
+    if request.method == "POST" and form.is_valid() and not review.must_show:
         try:
-            withdraw_concern(user, concern, form.cleaned_data["reason"])
+            with transaction.atomic():
+                withdraw_concern(user, concern, form.cleaned_data["reason"])
+                review.record(user, concern.pk, child_ids=child_ids_of(concern))
         except RefusedError as refusal:
             form.add_error("reason", str(refusal))
         else:
             messages.success(request, f"{concern.reference} was withdrawn.")
             return redirect("concern_detail", pk=concern.pk)
-    return render(
-        request, "web/concern_withdraw.html", {"concern": concern, "form": form, "error_summary": form.error_summary()}
-    )
+    context = {"concern": concern, "form": form, "error_summary": form.error_summary(), "language_review": review}
+    return render(request, "web/concern_withdraw.html", context)

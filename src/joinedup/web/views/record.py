@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from joinedup.core.roles import RECORDS_CONCERNS
+from joinedup.language.models import RecordKind
+from joinedup.language.services import context_from_record
 from joinedup.records.access import (
     children_visible_to,
     concerns_visible_to,
@@ -23,7 +26,7 @@ from joinedup.records.access import (
 from joinedup.records.interchange import RecordError
 from joinedup.records.models import Channel
 from joinedup.records.services import record_child_search, record_child_view, submit_concern
-from joinedup.web import queries
+from joinedup.web import queries, wording
 from joinedup.web.forms.concern import MENTION_FORMS, MENTION_KIND_LABELS, ChildForm
 from joinedup.web.permissions import require_role
 from joinedup.web.recording import ConcernEntry, child_initial
@@ -53,21 +56,27 @@ def _post(request, user):
     kind = request.POST.get("add_mention", "")
     if kind in MENTION_FORMS:
         entry = ConcernEntry.with_another_row(request.POST, kind)
-        return _render(request, entry)
+        return _render(request, entry, language_review=wording.review(entry.what["summary"], RecordKind.CONCERN, None, user))
     entry = ConcernEntry(request.POST)
     already = concerns_visible_to(user).filter(agency_id=user.agency_id, source_ref=entry.form_ref).first()
     if already is not None:  # the same form sent twice: one concern, not two
         return redirect("concern_recorded", pk=already.pk)
-    if entry.is_valid():
+    valid = entry.is_valid()
+    record = entry.to_record(user) if valid else None
+    # The summary is checked as the record has it (the child's age, the people mentioned); the child's
+    # own words never are.
+    context = context_from_record(record) if record else wording.form_context(request.POST)
+    review = wording.review(entry.what["summary"], RecordKind.CONCERN, context, user)
+    if valid and not review.must_show:
         try:
-            result = submit_concern(
-                user, entry.to_record(user), channel=Channel.FORM, known_children=entry.known_children()
-            )
+            with transaction.atomic():
+                result = submit_concern(user, record, channel=Channel.FORM, known_children=entry.known_children())
+                review.record(user, result.concern_id, child_ids=result.child_ids)
         except RecordError as error:
             entry.add_record_error(error)
         else:
             return redirect("concern_recorded", pk=result.concern_id)
-    return _render(request, entry, error_summary=entry.error_summary())
+    return _render(request, entry, error_summary=entry.error_summary(), language_review=review)
 
 
 def _render(request, entry: ConcernEntry, **context):

@@ -5,15 +5,17 @@ whole history and the reasons, and signs off or sends the concern back for a new
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from joinedup.casework.models import Decision, DecisionStatus
-from joinedup.casework.services import SIGNS_OFF, sign_off
+from joinedup.casework.services import SIGNS_OFF, child_ids_of, sign_off
+from joinedup.language.models import RecordKind
 from joinedup.records.access import concerns_visible_to, get_child_for_user
 from joinedup.records.models import ConcernChild
 from joinedup.records.services import RefusedError, record_child_view
-from joinedup.web import queries, timeline
+from joinedup.web import queries, timeline, wording
 from joinedup.web.follow_through import awaiting_sign_off
 from joinedup.web.forms.base import error_summary
 from joinedup.web.forms.casework import SignOffForm
@@ -58,10 +60,16 @@ def sign_off_detail(request, pk: int):
     waiting = decision.status == DecisionStatus.AWAITING_SIGN_OFF
     form = SignOffForm(request.POST if request.method == "POST" else None)
     refusals = []
-    if request.method == "POST" and form.is_valid():
+    review = None
+    if request.method == "POST" and waiting:  # else the service refuses, and says why
+        review = wording.review(form["note"], RecordKind.SIGN_OFF_NOTE, wording.concern_context(decision.concern), user)
+    if request.method == "POST" and form.is_valid() and not (review is not None and review.must_show):
         approved = form.cleaned_data["approved"] == "yes"
         try:
-            sign_off(user, decision, approved, form.cleaned_data["note"])
+            with transaction.atomic():
+                record = sign_off(user, decision, approved, form.cleaned_data["note"])
+                if review is not None:
+                    review.record(user, record.pk, child_ids=child_ids_of(decision.concern))
         except RefusedError as refusal:
             refusals.append(refusal)
         else:
@@ -78,5 +86,6 @@ def sign_off_detail(request, pk: int):
         "histories": _histories(user, decision),
         "urgency_styles": [(level, *timeline.URGENCY_STYLE[level]) for level in (3, 2, 1)],
         "error_summary": error_summary(form, messages=refusals),
+        "language_review": review if waiting else None,
     }
     return render(request, "web/sign_off_detail.html", context)

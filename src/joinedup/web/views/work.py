@@ -5,15 +5,17 @@ the forms to complete, cancel or reassign it."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from joinedup.casework.models import ActionKind, ActionStatus, Notification
 from joinedup.casework.services import acknowledge, cancel_action, complete_action, reassign_action
+from joinedup.language.models import RecordKind
 from joinedup.records.access import concerns_visible_to
 from joinedup.records.services import RefusedError, record_concern_view
-from joinedup.web import due, follow_through
+from joinedup.web import due, follow_through, wording
 from joinedup.web.forms.base import error_summary
 from joinedup.web.forms.casework import ReassignForm
 from joinedup.web.forms.decisions import ReasonForm
@@ -79,21 +81,26 @@ def _forms(action, user, data=None, which=""):
     }
 
 
-def _render_action(request, action, forms=None, refusals=()):
+def _render_action(request, action, forms=None, refusals=(), language_review=None):
     user = request.user
     record_concern_view(user, action.concern)
     forms = forms or _forms(action, user)
     names = follow_through.child_names(user, [action.child_id])
     is_open = action.status == ActionStatus.OPEN
     set_by = action.created_by.display_name if action.created_by else ""
+    may_change = is_open and may_change_action(user, action) and action.kind != ActionKind.SIGN_OFF
+    if language_review is not None and language_review.must_show and not may_change:
+        # Held back to check its words, and meanwhile closed by someone else.
+        refusals = [*refusals, "This action can no longer be completed here."]
     context = {
         "action": action,
         "child_name": names.get(action.child_id, ""),
         "rule": due.rule_text(action.due_rule, action.due_rule_params, set_by),
         "reassignments": follow_through.reassignments_of(action),
-        "may_change": is_open and may_change_action(user, action) and action.kind != ActionKind.SIGN_OFF,
+        "may_change": may_change,
         "may_reassign": is_open and may_reassign_action(user, action),
         "error_summary": error_summary(*forms.values(), messages=refusals),
+        "language_review": language_review,
         **forms,
     }
     return render(request, "web/action_detail.html", context)
@@ -104,18 +111,23 @@ def action_detail(request, pk: int):
     return _render_action(request, get_action_for_user(request.user, pk))
 
 
-def _change(request, pk: int, which: str, run):
-    """Run one of the three changes; `run` returns the message to show when it is done."""
+def _change(request, pk: int, which: str, run, checked: str = ""):
+    """Run one of the three changes; `run` returns the message to show when it is done. With `checked`
+    (a language.models.RecordKind), the form's reason is language-checked before it is saved."""
     user = request.user
     action = get_action_for_user(user, pk)
     forms = _forms(action, user, request.POST, which)
     form = forms[f"{which}_form"]
-    if not form.is_valid():
-        return _render_action(request, action, forms)
+    review = wording.review(form["reason"], checked, wording.concern_context(action.concern), user) if checked else None
+    if not form.is_valid() or (review is not None and review.must_show):
+        return _render_action(request, action, forms, language_review=review)
     try:
-        done = run(user, action, form)
+        with transaction.atomic():
+            done = run(user, action, form)
+            if review is not None:
+                review.record(user, action.pk, child_ids=[action.child_id])
     except RefusedError as refusal:
-        return _render_action(request, action, forms, refusals=[refusal])
+        return _render_action(request, action, forms, refusals=[refusal], language_review=review)
     messages.success(request, done)
     return redirect("action_detail", pk=action.pk)
 
@@ -127,7 +139,7 @@ def action_complete(request, pk: int):
         complete_action(user, action, form.cleaned_data["reason"])
         return f"Done: “{action.title}” is complete."
 
-    return _change(request, pk, "complete", run)
+    return _change(request, pk, "complete", run, checked=RecordKind.ACTION_NOTE)
 
 
 @require_records_access
