@@ -31,3 +31,32 @@ def insert_rows(model: type[models.Model], objs: Iterable[models.Model]) -> int:
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
     return len(rows)
+
+
+def insert_rows_returning(model: type[models.Model], objs: list[models.Model], chunk_params: int = 30000) -> None:
+    """Insert unsaved instances and set their primary keys (multi-row INSERT ... RETURNING, which both
+    SQLite 3.35+ and PostgreSQL return in insertion order, as Django's bulk_create relies on too)."""
+    if not objs:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    per_chunk = max(1, chunk_params // len(fields))
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), per_chunk):
+            chunk = objs[start:start + per_chunk]
+            params = []
+            for obj in chunk:
+                for field in fields:
+                    if field.is_relation:
+                        cached = field.get_cached_value(obj, None)
+                        if cached is not None and getattr(obj, field.attname) is None:
+                            setattr(obj, field.attname, cached.pk)
+                    params.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
+            sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(chunk))} RETURNING {pk}"
+            cursor.execute(sql, params)
+            for obj, (pk_value,) in zip(chunk, cursor.fetchall(), strict=True):
+                obj.pk = pk_value
+                obj._state.adding = False

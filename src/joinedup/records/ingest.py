@@ -447,11 +447,11 @@ class _Batch:
     merges: list = dataclasses.field(default_factory=list)
 
     def flush(self, actor, channel: str) -> None:
-        Concern.objects.bulk_create(self.concerns)
-        Child.objects.bulk_create(self.new_children)
+        bulk.insert_rows_returning(Concern, self.concerns)
+        bulk.insert_rows_returning(Child, self.new_children)
         for version in self.versions:
             version.concern_id = version.concern.pk
-        ConcernVersion.objects.bulk_create(self.versions)
+        bulk.insert_rows_returning(ConcernVersion, self.versions)
         newest: dict[int, Concern] = {}
         for concern, version in self.pointers:  # in order, so the last version of a concern wins
             concern.current_version_id = version.pk
@@ -466,7 +466,7 @@ class _Batch:
             row.version_id = row.version.pk
             if row.child is not None:
                 row.child_id = row.child.pk
-        ConcernChild.objects.bulk_create(self.descriptions, batch_size=500)
+        bulk.insert_rows_returning(ConcernChild, self.descriptions)
         MatchCandidate.objects.bulk_create(
             [
                 MatchCandidate(
