@@ -18,7 +18,8 @@ from typing import Any
 
 from django.conf import settings
 
-from joinedup.identity.linkage import score_pair
+from joinedup.identity.linkage import load_model, score_records
+from joinedup.identity.linkage.records import prepare
 from joinedup.identity.normalise import (
     mention_keys,
     place_features,
@@ -90,10 +91,11 @@ class EntityIndex:
         for key in exact_keys:
             self.exact.setdefault(key, entity_id)
         if kind == "person" and features is not None:
+            prepared = prepare(features)
             for key in keys.get("block_keys", []):
                 bucket = self.people[key]
-                if len(bucket) < CANDIDATE_CAP and not any(e == entity_id and f == features for e, f in bucket):
-                    bucket.append((entity_id, features))
+                if len(bucket) < CANDIDATE_CAP and not any(e == entity_id and f == prepared for e, f in bucket):
+                    bucket.append((entity_id, prepared))
         elif kind == "place" and keys.get("name") and features is not None:
             bucket = self.places[keys["name"]]
             if len(bucket) < CANDIDATE_CAP:
@@ -199,18 +201,23 @@ class EntityIndex:
 
     def _person(self, data, keys, label, received_at) -> Resolution:
         features = person_features(data, received_at)
+        mine = prepare(features)
+        model = load_model()
+        # A first name or a nickname alone does not identify anyone: such a mention can only be a
+        # possible match, however alike the names (and only the first few candidates are scored).
+        identified = bool(features.family or features.phone or features.dob or features.address)
+        budget = CANDIDATE_CAP if identified else 20
         seen: dict[int, tuple[float, list]] = {}
         for key in keys.get("block_keys", []):
             for entity_id, other in self.people.get(key, ()):
                 if entity_id in seen:
                     continue
-                _, probability, steps = score_pair(features, other)
+                if len(seen) >= budget:
+                    break
+                _, probability, steps = score_records(mine, other, model)
                 seen[entity_id] = (probability, [(step.comparison, step.level) for step in steps[1:]])
         ranked = sorted(seen.items(), key=lambda kv: kv[1][0], reverse=True)
         blocks = keys.get("block_keys", [])
-        # A first name or a nickname alone does not identify anyone: such a mention can only be a
-        # possible match, however alike the names.
-        identified = bool(features.family or features.phone or features.dob or features.address)
         if ranked and ranked[0][1][0] >= PERSON_LINK and identified:
             entity_id, (probability, explanation) = ranked[0]
             return Resolution(entity_id, "score", probability, explanation, [], [], blocks, label, features)
