@@ -143,3 +143,29 @@ class AlertEvidence(models.Model):
 
     def __str__(self) -> str:
         return f"concern {self.concern_id} in alert {self.alert_id}"
+
+
+class TriageDecision(models.TextChoices):
+    INVESTIGATION = "investigation", "Open an investigation"
+    STRATEGY_DISCUSSION = "strategy_discussion", "Hold a strategy discussion"
+    SHARE = "share", "Share with an agency"
+    NO_ACTION = "no_action", "No action"
+    SIGNED_OFF = "signed_off", "No action signed off by a manager"
+    SIGN_OFF_REFUSED = "sign_off_refused", "No action not signed off by a manager"
+
+
+class AlertTriage(Stamped):
+    """A decision on an alert, with its rationale; append-only. "No action" waits for a different
+    person, a team manager, to sign it off (a later row that `signs_off` it) before the alert closes."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.PROTECT, related_name="triages")
+    decision = models.CharField(max_length=20, choices=TriageDecision.choices)
+    rationale = models.TextField()
+    share_with = models.ForeignKey("core.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    signs_off = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True, related_name="sign_off")
+
+    class Meta:
+        indexes = [models.Index(fields=["alert", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} on alert {self.alert_id}"

@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from joinedup.web.views import (
+    alerts,
     audit,
     children,
     concerns,
@@ -48,6 +49,11 @@ urlpatterns = [
     path("team/cases/<int:pk>/allocate/", team.allocate, name="allocate_case"),
     path("matches/", matches.match_list, name="match_list"),
     path("matches/<int:pk>/", matches.match_detail, name="match_detail"),
+    path("alerts/", alerts.alert_list, name="alert_list"),
+    path("alerts/sign-offs/", alerts.alert_sign_off_list, name="alert_sign_off_list"),
+    path("alerts/<int:pk>/", alerts.alert_detail, name="alert_detail"),
+    path("alerts/<int:pk>/links/<int:link_pk>/judge/", alerts.alert_judge_link, name="alert_judge_link"),
+    path("alerts/<int:pk>/sign-off/", alerts.alert_sign_off, name="alert_sign_off"),
     path("audit/", audit.audit_search, name="audit_search"),
     path("language/", language.language_figures, name="language_figures"),
     path("language/figures.csv", language.language_figures_csv, name="language_figures_csv"),

@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from joinedup.casework.services import SIGNS_OFF
 from joinedup.core import clock
 from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, SEES_FRONT_DOOR, Role
+from joinedup.identity.triage import alert_navigation
 from joinedup.language.queries import READS_LANGUAGE_FIGURES
 from joinedup.records import vocabulary
 from joinedup.records.access import scope
@@ -172,6 +173,7 @@ def navigation(context) -> list[dict]:
         items.append(("Find a child", "find_child"))
     if user.role in REVIEWS_MATCHES:
         items.append(("Possible matches", "match_list"))
+    items.extend(alert_navigation(user))
     if user.role in READS_AUDIT:
         items.append(("Audit trail", "audit_search"))
     if scope(user) != "none":

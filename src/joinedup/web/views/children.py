@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from joinedup.casework.services import DECIDES, close_case
-from joinedup.core.roles import REVIEWS_MATCHES
+from joinedup.core.roles import REVIEWS_MATCHES, Role
 from joinedup.records.access import get_child_for_user, scope
 from joinedup.records.models import ChildLinkEvent, LinkEventKind
 from joinedup.records.services import RefusedError, record_child_search, record_child_view, undo_merge
+from joinedup.screening.queries import police_warnings, screen_child
 from joinedup.web import follow_through, queries, timeline
 from joinedup.web.details import details_by_agency
 from joinedup.web.forms.base import error_summary
@@ -57,6 +58,7 @@ def child_detail(request, pk: int):
         "merges": queries.merges_into(user, child) if reviews else [],
         "can_review": reviews,
         **_casework(user, child),
+        **_screening(user, child),
     }
     return render(request, "web/child_detail.html", context)
 
@@ -74,6 +76,18 @@ def _casework(user, child) -> dict:
         "may_close": case is not None and user.role in DECIDES,
         "close_form": ReasonForm(prefix="close", label="Why is the case closing?", error="Enter why the case is closing"),
     }
+
+
+def _screening(user, child) -> dict:
+    """Screening for exploitation, recomputed on each view, for roles that see every agency's concerns;
+    for a police officer, the warning before acting when the child may be a victim."""
+    if scope(user) != "all":
+        return {}
+    screening = screen_child(child)
+    context: dict = {"screening": screening}
+    if user.role == Role.POLICE_OFFICER:
+        context["police_warnings"] = police_warnings([child.pk], screenings={child.pk: screening})
+    return context
 
 
 @require_role(DECIDES)

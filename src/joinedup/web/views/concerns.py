@@ -13,10 +13,12 @@ from django.views.decorators.http import require_POST
 from joinedup.casework.models import DecisionStatus
 from joinedup.casework.services import DECIDES, child_ids_of, record_decision
 from joinedup.core import clock
+from joinedup.core.roles import Role
 from joinedup.language.models import RecordKind
 from joinedup.records.access import get_concern_for_user, scope
 from joinedup.records.models import ConcernStatus
 from joinedup.records.services import RefusedError, may_withdraw, record_concern_view, withdraw_concern
+from joinedup.screening.queries import police_warnings
 from joinedup.web import follow_through, queries, wording
 from joinedup.web.forms.base import error_summary
 from joinedup.web.forms.casework import ActionRows, DecisionForm
@@ -53,6 +55,8 @@ def _render_concern(request, concern, *, decision_form=None, action_rows=None, r
         "may_decide": may_decide,
         "language_review": language_review if may_decide else None,
     }
+    if user.role == Role.POLICE_OFFICER and current is not None:  # before acting: the child may be a victim
+        context["police_warnings"] = police_warnings(d.child_id for d in current.children.all())
     if may_decide:
         if decision_form is None:
             decision_form, action_rows = _decision_forms(user)
