@@ -93,3 +93,30 @@ def test_a_view_is_recorded_with_the_role_as_its_reason(users, alert):
     triage.record_alert_view(users.anna, alert)
     event = AuditEvent.objects.get(event="alert_viewed")
     assert event.reason == "role: Intelligence analyst" and event.object_type == "alert"
+
+
+def test_a_new_alert_is_due_triage_within_a_working_day_and_triage_completes_it(db):
+    import datetime as dt
+
+    from joinedup.casework.models import Action, ActionStatus
+    from joinedup.casework.overdue import overdue_as_of
+    from joinedup.identity import triage as triage_service
+    from joinedup.identity.models import Alert
+    from tests import factories
+    from tests.records.helpers import jsonl, run_import
+
+    factories.user("alice")
+    rows = [
+        factories.concern_data("police", children=[{"ref": f"K-{n}", "given_name": f"Kid{n}", "family_name": f"Fam{n}"}],
+                               mentions=[{"kind": "vehicle", "role": "transported_child", "plate": "YK62 HBD"}],
+                               received_at=f"2024-03-0{n}T10:00:00+00:00")
+        for n in (4, 5)
+    ]
+    run_import(jsonl(*rows), replay=True)
+    alert = Alert.objects.get()
+    work = Action.objects.get(alert=alert)
+    assert work.kind == "alert_triage" and work.due_at.date() == dt.date(2024, 3, 6)
+    late = [i for i in overdue_as_of(dt.datetime(2024, 3, 7, tzinfo=dt.UTC)) if i.kind == "alert_triage"]
+    assert len(late) == 1
+    triage_service.triage_alert(factories.user("anna"), alert, "investigation", "Known vehicle; open an investigation.")
+    assert Action.objects.get(pk=work.pk).status == ActionStatus.DONE

@@ -97,6 +97,7 @@ class Action(Stamped):
     concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="actions")
     child = models.ForeignKey(Child, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
+    alert = models.ForeignKey("identity.Alert", on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     owner_team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
     due_at = models.DateTimeField(db_index=True)

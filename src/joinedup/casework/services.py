@@ -75,11 +75,11 @@ def _audit_action(action: Action, actor) -> None:
 
 def create_due_work(
     *, kind: str, title: str, concern: Concern, rule: str, start: dt.datetime, actor=None,
-    child_id: int | None = None, decision: Decision | None = None, owner=None, owner_team=None,
+    child_id: int | None = None, decision: Decision | None = None, owner=None, owner_team=None, alert=None,
 ) -> Action:
     """Create an action whose deadline comes from a clock rule (stored with it)."""
     action = Action.objects.create(
-        kind=kind, title=title, concern=concern, child_id=child_id, decision=decision, owner=owner,
+        kind=kind, title=title, concern=concern, child_id=child_id, decision=decision, owner=owner, alert=alert,
         owner_team=owner_team, due_at=deadlines.due(rule, start), due_rule=rule,
         due_rule_params=deadlines.rule(rule), due_from=start, created_by=actor, created_at=clock.now(),
     )
@@ -369,3 +369,20 @@ def open_work_for(user) -> Q:
     if user.team_id is not None:
         mine |= Q(owner__isnull=True, owner_team_id=user.team_id)
     return Q(status=ActionStatus.OPEN) & mine
+
+
+def alert_needs_triage(alert, concern_id: int) -> None:
+    """A new alert is due work: triage within the alert_triage rule (one working day), for the front door."""
+    concern = Concern.objects.get(pk=concern_id)
+    create_due_work(
+        kind=ActionKind.ALERT_TRIAGE, title=f"Triage alert {alert.reference}", concern=concern, rule="alert_triage",
+        start=alert.raised_at, owner_team=front_door_team(), alert=alert,
+    )
+
+
+def alert_was_triaged(alert, actor, decision: str) -> None:
+    """Triage done: the triage work is complete (a decision of no action still waits for sign-off on
+    the alert itself)."""
+    now = clock.now()
+    for action in Action.objects.filter(alert=alert, kind=ActionKind.ALERT_TRIAGE, status=ActionStatus.OPEN):
+        _close(action, actor, ActionStatus.DONE, f"Triaged: {decision.replace('_', ' ')}", now)

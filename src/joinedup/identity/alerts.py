@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.db.models import F
 
+from joinedup.identity import hooks
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
 from joinedup.records.models import Child, ConcernChild, MatchCandidate, MatchStatus
 
@@ -166,6 +167,7 @@ class AlertBook:
         if entity_id not in self.by_entity and len(concerns) < 2 and _one_family(children):
             return  # one concern about one family's children is not a pattern across children (yet)
         alert_id = self.by_entity.get(entity_id)
+        raised = alert_id is None
         if alert_id is None:
             alert = Alert.objects.create(
                 kind="shared_entity", raised_at=now, summary="", entity_id=entity_id, created_at=now, updated_at=now
@@ -193,6 +195,8 @@ class AlertBook:
             self.children_of[alert_id].add(c)
             self.alerts_of_child[c].add(alert_id)
         Alert.objects.filter(pk=alert_id).update(summary=summarise(alert), updated_at=now)
+        if raised:
+            hooks.alert_raised(alert, max(children.values())[1])
         self._networks(alert_id, now)
 
     def _networks(self, alert_id: int, now) -> None:
@@ -215,8 +219,10 @@ class AlertBook:
             network_id = networks[0]
             for absorbed in networks[1:]:
                 Alert.objects.filter(pk=absorbed).update(status=AlertStatus.CLOSED, merged_into_id=network_id, updated_at=now)
+            raised = False
         else:
             network_id = Alert.objects.create(kind="network", raised_at=now, summary="", created_at=now, updated_at=now).pk
+            raised = True
         network = Alert.objects.get(pk=network_id)
         entity_ids = list(Alert.objects.filter(pk__in=group).values_list("entity_id", flat=True))
         AlertEntity.objects.bulk_create(
@@ -238,6 +244,9 @@ class AlertBook:
         for a in group:
             self.network_of[a] = network_id
         Alert.objects.filter(pk=network_id).update(summary=summarise(network), updated_at=now)
+        if raised:
+            newest = AlertEvidence.objects.filter(alert=network).order_by("-linked_at", "-pk").values_list("concern_id", flat=True).first()
+            hooks.alert_raised(network, newest)
 
 
 __all__ = ["AlertBook", "Entity", "summarise"]

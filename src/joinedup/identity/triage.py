@@ -16,6 +16,7 @@ from django.db import transaction
 from joinedup.core import audit
 from joinedup.core.models import Agency
 from joinedup.core.roles import Role
+from joinedup.identity import hooks
 from joinedup.identity.models import Alert, AlertStatus, AlertTriage, TriageDecision
 from joinedup.records.services import RefusedError
 
@@ -119,6 +120,7 @@ def triage_alert(actor, alert: Alert, decision: str, rationale: str, share_with:
     )
     if decision in ACTIONS:
         Alert.objects.filter(pk=alert.pk).update(status=AlertStatus.ACTIONED, updated_at=triage.created_at)
+    hooks.alert_triaged(alert, actor, decision)
     audit.record(
         AlertTriaged(alert_id=alert.pk, triage_id=triage.pk, decision=decision, reason=triage.rationale,
                      share_with=triage.share_with.name if triage.share_with else ""),
