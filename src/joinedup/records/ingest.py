@@ -455,12 +455,13 @@ class _Batch:
         newest: dict[int, Concern] = {}
         for concern, version in self.pointers:  # in order, so the last version of a concern wins
             concern.current_version_id = version.pk
+            concern.urgency = version.urgency
             newest[id(concern)] = concern
         # One parameterised statement per row, sent together: far cheaper than bulk_update's CASE.
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {Concern._meta.db_table} SET current_version_id = %s WHERE id = %s",
-                [(c.current_version_id, c.pk) for c in newest.values()],
+                f"UPDATE {Concern._meta.db_table} SET current_version_id = %s, urgency = %s WHERE id = %s",
+                [(c.current_version_id, c.urgency, c.pk) for c in newest.values()],
             )
         for row in self.descriptions:
             row.version_id = row.version.pk

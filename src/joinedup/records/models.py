@@ -52,12 +52,18 @@ class Concern(Stamped):
     withdrawn_reason = models.TextField(blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     decision_due_at = models.DateTimeField(null=True)
+    # The current version's urgency, kept beside the pointer (both written in the same statement) so the
+    # front-door queue can be read in order from an index.
+    urgency = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["agency", "source_ref"], name="concern_unique_source_ref")
         ]
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["status", "urgency", "received_at"], name="concern_queue_order"),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -77,7 +77,7 @@ def front_door_queue(user, *, agency_id=None, category="", received="", age_band
     return (
         rows.select_related("agency", "current_version")
         .prefetch_related(Prefetch("current_version__children", queryset=ConcernChild.objects.order_by("position")))
-        .order_by("-current_version__urgency", "-received_at", "-id")
+        .order_by("-urgency", "-received_at", "-id")
     )
 
 
