@@ -84,7 +84,7 @@ def run(leave_days: int, rng: random.Random) -> None:
     for round_number in range(1, 9):  # completing a step can start the next (conference after strategy...)
         due = (
             Action.objects.filter(status=ActionStatus.OPEN, due_at__lt=cutoff)
-            .exclude(kind=ActionKind.SIGN_OFF)
+            .exclude(kind__in=[ActionKind.SIGN_OFF, ActionKind.ALERT_TRIAGE])
             .exclude(pk__in=skipped)
         )
         batch = list(due)

@@ -120,3 +120,24 @@ def test_a_new_alert_is_due_triage_within_a_working_day_and_triage_completes_it(
     assert len(late) == 1
     triage_service.triage_alert(factories.user("anna"), alert, "investigation", "Known vehicle; open an investigation.")
     assert Action.objects.get(pk=work.pk).status == ActionStatus.DONE
+
+
+def test_triage_work_cannot_be_ticked_off_without_deciding_on_the_alert(db):
+    import pytest as _pytest
+
+    from joinedup.casework import services as casework
+    from joinedup.casework.models import Action
+    from joinedup.records.services import RefusedError
+    from tests import factories
+    from tests.records.helpers import jsonl, run_import
+
+    alice = factories.user("alice")
+    rows = [
+        factories.concern_data("police", children=[{"ref": f"K-{n}", "given_name": f"Kid{n}", "family_name": f"Fam{n}"}],
+                               mentions=[{"kind": "vehicle", "role": "transported_child", "plate": "YK62 HBD"}],
+                               received_at=f"2024-03-0{n}T10:00:00+00:00")
+        for n in (4, 5)
+    ]
+    run_import(jsonl(*rows), replay=True)
+    with _pytest.raises(RefusedError, match="decision on the alert"):
+        casework.complete_action(alice, Action.objects.get(kind="alert_triage"), "done")

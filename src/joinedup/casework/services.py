@@ -238,6 +238,8 @@ def complete_action(actor, action: Action, note: str) -> Action:
         raise RefusedError("This action is already closed.")
     if action.kind == ActionKind.SIGN_OFF:
         raise RefusedError("A sign-off is completed by signing off the decision.")
+    if action.kind == ActionKind.ALERT_TRIAGE:
+        raise RefusedError("Triage is completed by recording a decision on the alert.")
     if not note.strip():
         raise RefusedError("Say what was done.")
     now = clock.now()
