@@ -71,7 +71,11 @@ class AlertNoActionSignedOff(audit.AuditEventData):
 
 def alert_navigation(user) -> list[tuple[str, str]]:
     """The menu items for the alert pages this user's role may open (label, URL name)."""
-    pages = [(WORKS_ALERTS, ("Alerts", "alert_list")), (SIGNS_OFF_NO_ACTION, ("Alert sign-offs", "alert_sign_off_list"))]
+    pages = [
+        (WORKS_ALERTS, ("Alerts", "alert_list")),
+        (WORKS_ALERTS, ("Most connected", "entity_list")),
+        (SIGNS_OFF_NO_ACTION, ("Alert sign-offs", "alert_sign_off_list")),
+    ]
     return [item for roles, item in pages if user.role in roles]
 
 

@@ -1,0 +1,32 @@
+"""The audit event for reading an entity's page (a vehicle, phone, person, place or online account and
+every child and concern linked to it): intelligence about adults, so every view is recorded with the
+reader's role as the reason."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from django.db import transaction
+
+from joinedup.core import audit
+from joinedup.identity.models import Entity
+from joinedup.identity.triage import role_reason
+
+
+@dataclasses.dataclass(frozen=True)
+class EntityViewed(audit.AuditEventData):
+    """Someone opened an entity's page; `reason` is their role."""
+
+    name: ClassVar[str] = "entity_viewed"
+    entity_id: int = 0
+    reference: str = ""
+    reason: str = ""
+
+    def object_ref(self):
+        return "entity", str(self.entity_id)
+
+
+@transaction.atomic
+def record_entity_view(user, entity: Entity) -> None:
+    audit.record(EntityViewed(entity_id=entity.pk, reference=entity.reference, reason=role_reason(user)), user)
