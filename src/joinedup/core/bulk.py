@@ -9,25 +9,33 @@ from collections.abc import Iterable
 from django.db import connection, models
 
 
+def _fields(model: type[models.Model]) -> list:
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+def _values(obj: models.Model, fields: list) -> tuple:
+    """The database values of one unsaved instance, taking a foreign key's id from an assigned object
+    that was saved after it was assigned."""
+    for field in fields:
+        if field.is_relation:
+            cached = field.get_cached_value(obj, None)
+            if cached is not None and getattr(obj, field.attname) is None:
+                setattr(obj, field.attname, cached.pk)
+    return tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+
+
 def insert_rows(model: type[models.Model], objs: Iterable[models.Model]) -> int:
     """Insert unsaved model instances; returns how many. Defaults and foreign keys are taken from the
     instances as they are (set `<fk>_id` or assign saved objects)."""
     objs = list(objs)
     if not objs:
         return 0
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = _fields(model)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
-    rows = []
-    for obj in objs:
-        for field in fields:
-            if field.is_relation:
-                cached = field.get_cached_value(obj, None)
-                if cached is not None and getattr(obj, field.attname) is None:
-                    setattr(obj, field.attname, cached.pk)
-        rows.append(tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields))
+    rows = [_values(obj, fields) for obj in objs]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
     return len(rows)
@@ -38,7 +46,7 @@ def insert_rows_returning(model: type[models.Model], objs: list[models.Model], c
     SQLite 3.35+ and PostgreSQL return in insertion order, as Django's bulk_create relies on too)."""
     if not objs:
         return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = _fields(model)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     pk = connection.ops.quote_name(model._meta.pk.column)
@@ -47,14 +55,7 @@ def insert_rows_returning(model: type[models.Model], objs: list[models.Model], c
     with connection.cursor() as cursor:
         for start in range(0, len(objs), per_chunk):
             chunk = objs[start:start + per_chunk]
-            params = []
-            for obj in chunk:
-                for field in fields:
-                    if field.is_relation:
-                        cached = field.get_cached_value(obj, None)
-                        if cached is not None and getattr(obj, field.attname) is None:
-                            setattr(obj, field.attname, cached.pk)
-                    params.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
+            params = [value for obj in chunk for value in _values(obj, fields)]
             sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(chunk))} RETURNING {pk}"
             cursor.execute(sql, params)
             for obj, (pk_value,) in zip(chunk, cursor.fetchall(), strict=True):

@@ -114,7 +114,3 @@ def get_concern_for_user(user, pk: int) -> Concern:
     if concern is None:
         raise Http404("No such concern")
     return concern
-
-
-def can_see_other_agencies_intelligence(user) -> bool:
-    return scope(user) == "all"

@@ -256,17 +256,17 @@ class ChildIndex:
         mine = dict(zip(_ID_TYPES, (d.nhs_number, d.upn, d.la_id), strict=True))
         return any(mine[k] and ids.get(k) and mine[k] not in ids[k] for k in _ID_TYPES)
 
-    def resolve(self, d: Description, auto_link: float, review: float, resolve_key=lambda k: k) -> Outcome:
+    def resolve(self, d: Description, auto_link: float, review: float) -> Outcome:
         exact: list[tuple[Any, str]] = []
         for key in self.exact_keys(d):
             if key in self._exact:
-                found = self.canonical(resolve_key(self._exact[key]))
+                found = self.canonical(self._exact[key])
                 if all(found != k for k, _ in exact):
                     exact.append((found, "agency_ref" if key[0] == "ref" else "identifier"))
         best: dict[Any, Score] = {}
         for key in self.block_keys(d):
             for other, child_key in self._blocks.get(key, ()):
-                child_key = self.canonical(resolve_key(child_key))
+                child_key = self.canonical(child_key)
                 s = score(d, other)
                 if child_key not in best or s.points > best[child_key].points:
                     best[child_key] = s
