@@ -198,6 +198,7 @@ JOINEDUP_HOLIDAY_SUBDIVISION = envstr("JOINEDUP_HOLIDAY_SUBDIVISION", "ENG")
 JOINEDUP_LOCAL_TIME_ZONE = envstr("JOINEDUP_LOCAL_TIME_ZONE", "Europe/London")
 # Deadline rules (core/deadlines.py DEFAULT_RULES); a TOML file here overrides any of them.
 JOINEDUP_CLOCK_RULES_FILE = envstr("JOINEDUP_CLOCK_RULES_FILE", "")
+JOINEDUP_SCREENING_RULES_FILE = envstr("JOINEDUP_SCREENING_RULES_FILE", "")
 
 # Child matching thresholds (points on the matcher's log-odds scale; see records/matching.py).
 JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "13")

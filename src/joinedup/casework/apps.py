@@ -7,11 +7,12 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Decisions, actions and follow-through"
 
     def ready(self) -> None:
-        from joinedup.casework import arrivals, services
+        from joinedup.casework import arrivals, screening_work, services
         from joinedup.identity import hooks
         from joinedup.records import access, ingest
 
         ingest.register_arrival_hook(arrivals.on_concerns_arrived)
+        ingest.register_arrival_hook(screening_work.on_concerns_arrived)
         access.register_concern_grant(notified_concerns)
         hooks.on_alert_raised(services.alert_needs_triage)
         hooks.on_alert_triaged(services.alert_was_triaged)

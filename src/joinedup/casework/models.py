@@ -82,6 +82,7 @@ class ActionKind(models.TextChoices):
     REVIEW_CONFERENCE = "review_conference", "Review child protection conference"
     RETURN_HOME_INTERVIEW = "return_home_interview", "Return-home interview"
     ALERT_TRIAGE = "alert_triage", "Triage an alert"
+    STRATEGY_DECISION = "strategy_decision", "Decide on a strategy discussion (exploitation screening)"
     OTHER = "action", "Action"
 
 

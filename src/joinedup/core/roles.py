@@ -26,8 +26,9 @@ SAFEGUARDING_WIDE = frozenset({Role.FRONT_DOOR, Role.SOCIAL_WORKER, Role.TEAM_MA
 # agency's concerns ("associated" scope).
 OWN_AGENCY_ONLY = frozenset({Role.SCHOOL_DSL, Role.HEALTH, Role.YOUTH_WORKER, Role.AGENCY_SYSTEM})
 
-# Roles that may see what other agencies say about adults (intelligence).
-SEES_ADULT_INTELLIGENCE = frozenset({Role.FRONT_DOOR, Role.POLICE_OFFICER, Role.ANALYST, Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
+# Roles that may see intelligence about adults (alerts, entities, networks): analysts, police and the
+# front door only; every view is audited with the reason.
+SEES_ADULT_INTELLIGENCE = frozenset({Role.FRONT_DOOR, Role.POLICE_OFFICER, Role.ANALYST})
 
 RECORDS_CONCERNS = SAFEGUARDING_WIDE | OWN_AGENCY_ONLY
 SEES_FRONT_DOOR = frozenset({Role.FRONT_DOOR, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.POLICE_OFFICER, Role.ANALYST})

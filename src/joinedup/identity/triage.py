@@ -3,7 +3,8 @@ triaging it with a rationale, and a team manager's sign-off of "no action". Tria
 nothing is dismissed silently: "no action" keeps the alert open until a different person, a team manager,
 signs it off.
 
-The one-working-day triage clock (due work for the front door when an alert is raised) is not here yet.
+The one-working-day triage clock (due work for the front door when an alert is raised) is casework's:
+`casework.services.alert_needs_triage`, through `identity.hooks`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from django.db import transaction
 
 from joinedup.core import audit
 from joinedup.core.models import Agency
-from joinedup.core.roles import Role
+from joinedup.core.roles import SEES_ADULT_INTELLIGENCE, Role
 from joinedup.identity import hooks
 from joinedup.identity.models import Alert, AlertStatus, AlertTriage, TriageDecision
 from joinedup.records.services import RefusedError
 
 # Who may read alerts (intelligence about adults linked across agencies) and triage them.
-WORKS_ALERTS = frozenset({Role.ANALYST, Role.POLICE_OFFICER, Role.FRONT_DOOR})
+WORKS_ALERTS = SEES_ADULT_INTELLIGENCE
 SIGNS_OFF_NO_ACTION = frozenset({Role.TEAM_MANAGER})
 ACTIONS = frozenset({TriageDecision.INVESTIGATION, TriageDecision.STRATEGY_DISCUSSION, TriageDecision.SHARE})
 TRIAGE_CHOICES = [(d.value, d.label) for d in (*sorted(ACTIONS, key=list(TriageDecision).index), TriageDecision.NO_ACTION)]

@@ -17,7 +17,7 @@ from django.db.models import Count, F
 from joinedup.core import clock
 from joinedup.identity.models import AlertChild, AlertStatus
 from joinedup.records.models import Child, ConcernChild, ConcernStatus
-from joinedup.screening.rules import DISCLOSURE, DISCLOSURE_CATEGORIES, RULES, Rules
+from joinedup.screening.rules import DISCLOSURE, DISCLOSURE_CATEGORIES, Rules, current
 from joinedup.screening.score import Observation, Screening, screen, youngest_age
 
 
@@ -69,14 +69,15 @@ def _screen(facts: ChildFacts, at: dt.datetime, rules: Rules) -> Screening:
     return screen(facts.observations, at=at, age=youngest_age(facts.dobs, facts.approx_ages, at), rules=rules)
 
 
-def screen_children(child_ids: Iterable[int], at: dt.datetime | None = None, rules: Rules = RULES) -> dict[int, Screening]:
+def screen_children(child_ids: Iterable[int], at: dt.datetime | None = None, rules: Rules | None = None) -> dict[int, Screening]:
     at = at or clock.now()
+    rules = rules or current()
     ids = list(child_ids)
     facts = facts_for_children(ids)
     return {pk: _screen(facts[pk], at, rules) for pk in ids}
 
 
-def screen_child(child: Child, at: dt.datetime | None = None, rules: Rules = RULES) -> Screening:
+def screen_child(child: Child, at: dt.datetime | None = None, rules: Rules | None = None) -> Screening:
     """The child's screening as of `at` (now, by the one clock, if not given). Recomputed on each call,
     so each new concern re-screens the child."""
     return screen_children([child.pk], at, rules)[child.pk]
@@ -108,11 +109,12 @@ class PoliceWarning:
         return self.screening.concern_references[:3]
 
 
-def police_warnings(child_ids: Iterable[int], at: dt.datetime | None = None, rules: Rules = RULES,
+def police_warnings(child_ids: Iterable[int], at: dt.datetime | None = None, rules: Rules | None = None,
                     screenings: dict[int, Screening] | None = None) -> list[PoliceWarning]:
     """Warnings for the children screened at the warning level or above, or named in an open alert
     (two queries, however many children; one if their screenings are given)."""
     ids = list(dict.fromkeys(child_ids))
+    rules = rules or current()
     screenings = screenings if screenings is not None else screen_children(ids, at, rules)
     alerts = open_alert_counts(ids)
     return [

@@ -10,8 +10,13 @@ indicators 1 point if present now or in the last 6 months; significant indicator
 from __future__ import annotations
 
 import dataclasses
+import functools
+import tomllib
 from collections.abc import Mapping
+from pathlib import Path
 from types import MappingProxyType
+
+from django.conf import settings
 
 from joinedup.records.vocabulary import INDICATORS
 
@@ -94,6 +99,11 @@ class Rules:
     young_child_min_level: int
     # Levels at which a police officer is warned before acting.
     police_warning_level: int
+    # A child screened at this level or above is due a strategy-discussion decision (follow-through).
+    follow_through_level: int = 3
+    # Categories under which exploitation is often missed ("missing", "substance misuse"): a concern in
+    # one of them while significant indicators are present is due a strategy-discussion decision too.
+    masking_categories: frozenset[str] = frozenset({"substance_misuse", "missing"})
 
     def with_weight(self, weight_class: str, windows: tuple[Window, ...]) -> Rules:
         """A copy with one weight class's windows changed."""
@@ -124,3 +134,84 @@ def label(code: str) -> str:
     if code == DISCLOSURE:
         return "Disclosure of sexual exploitation in the child's own words"
     return INDICATORS.get(code, (code.replace("_", " "), ""))[0]
+
+
+class RulesError(ValueError):
+    """The screening rules file is not valid (the message names the key)."""
+
+
+_WHOLE_NUMBERS = ("disclosure_level", "young_child_max_age", "young_child_min_level", "police_warning_level",
+                  "follow_through_level")
+
+
+def _windows(weight_class: str, rows) -> tuple[Window, ...]:
+    if not isinstance(rows, list) or not rows:
+        raise RulesError(f"windows.{weight_class}: a list of {{within_months, points, why}} tables")
+    windows = []
+    for i, row in enumerate(rows):
+        months, points = row.get("within_months"), row.get("points")
+        if months is not None and (not isinstance(months, int) or months < 1):
+            raise RulesError(f"windows.{weight_class}[{i}].within_months: a whole number of months, or left out for any time")
+        if not isinstance(points, int) or points < 0:
+            raise RulesError(f"windows.{weight_class}[{i}].points: a whole number of at least 0")
+        windows.append(Window(months, points, str(row.get("why", weight_class))))
+    return tuple(windows)
+
+
+def _thresholds(rows, base: Rules) -> tuple[tuple[int, int], ...]:
+    if not rows or any(len(r) != 2 or r[1] not in base.levels for r in rows) or 0 not in {r[0] for r in rows}:
+        raise RulesError("thresholds: a list of [lowest score, level] pairs, levels 1-4, one starting at 0")
+    return tuple(sorted(((int(a), int(b)) for a, b in rows), reverse=True))
+
+
+def _weights(weights: Mapping, base: Rules) -> Mapping[str, str]:
+    bad = {c: w for c, w in weights.items() if c not in base.weight_classes or w not in base.windows}
+    if bad:
+        raise RulesError(f"weights: unknown indicator or weight class in {bad}")
+    return MappingProxyType({**base.weight_classes, **weights})
+
+
+def _all_windows(windows: Mapping, base: Rules) -> Mapping[str, tuple[Window, ...]]:
+    extra = set(windows) - set(base.windows)
+    if extra:
+        raise RulesError(f"windows: no weight class {', '.join(sorted(extra))} (known: {', '.join(base.windows)})")
+    return MappingProxyType({**base.windows, **{k: _windows(k, v) for k, v in windows.items()}})
+
+
+_PARSERS = {
+    "windows": ("windows", _all_windows),
+    "thresholds": ("thresholds", _thresholds),
+    "weights": ("weight_classes", _weights),
+    "masking_categories": ("masking_categories", lambda rows, _base: frozenset(rows)),
+    "disclosure_within_months": ("disclosure_within_months", lambda months, _base: None if months == 0 else months),
+}
+
+
+def from_mapping(data: Mapping, base: Rules = RULES) -> Rules:
+    """`base` with the keys in `data` replaced (the shape of a screening rules TOML file)."""
+    unknown = set(data) - set(_PARSERS) - set(_WHOLE_NUMBERS)
+    if unknown:
+        raise RulesError(f"unknown key(s): {', '.join(sorted(unknown))}")
+    changes: dict = {}
+    for key, (field, parse) in _PARSERS.items():
+        if key in data:
+            changes[field] = parse(data[key], base)
+    for key in _WHOLE_NUMBERS:
+        if key in data:
+            if not isinstance(data[key], int):
+                raise RulesError(f"{key}: a whole number")
+            changes[key] = data[key]
+    return dataclasses.replace(base, **changes)
+
+
+@functools.cache
+def _from_file(path: str) -> Rules:
+    if not path:
+        return RULES
+    with open(Path(path), "rb") as f:
+        return from_mapping(tomllib.load(f))
+
+
+def current() -> Rules:
+    """The rules in force: the defaults above, with JOINEDUP_SCREENING_RULES_FILE's changes (TOML)."""
+    return _from_file(settings.JOINEDUP_SCREENING_RULES_FILE)
