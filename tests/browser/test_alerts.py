@@ -45,3 +45,28 @@ def test_an_analyst_triages_an_alert_from_the_queue(live_server, alert):
         assert "One car around two children from two agencies." in page.content()
         assert problems == []
     assert Alert.objects.get(pk=pk).status == "actioned"
+
+
+def test_an_analyst_finds_a_path_between_two_children_then_triages(live_server, alert):
+    pk, reference = alert
+    base = live_server.url
+    with launch() as page:
+        problems = watch_for_problems(page)
+        sign_in(page, base, "anna")
+        page.goto(f"{base}/alerts/{pk}/")
+        page.wait_for_selector("[data-network-picture] canvas")
+        page.locator("[data-alert-path-form]").get_by_role("button", name="Find a path").click()
+        page.wait_for_selector("[data-network-picture] canvas")
+        assert "A path in 2 steps" in page.content()
+        steps = page.locator("[data-path-steps] li")
+        assert steps.count() == 2
+        assert "BR24 OWS" in steps.nth(0).inner_text() and "Northtown Police" in steps.nth(0).inner_text()
+        assert page.evaluate("window.joinedupNetwork.nodes().length") == 3
+        page.screenshot(path=str(SCREENS / "path.png"), full_page=True)
+        page.go_back()
+        page.get_by_label("Hold a strategy discussion").check()
+        page.get_by_label("Why?").fill("Two children, one car, two agencies: police and social care to meet.")
+        page.get_by_role("button", name="Save decision").click()
+        assert "Decided: hold a strategy discussion" in page.content()
+        assert problems == []
+    assert Alert.objects.get(pk=pk).status == "actioned"

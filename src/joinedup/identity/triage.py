@@ -75,6 +75,7 @@ def alert_navigation(user) -> list[tuple[str, str]]:
     pages = [
         (WORKS_ALERTS, ("Alerts", "alert_list")),
         (WORKS_ALERTS, ("Most connected", "entity_list")),
+        (WORKS_ALERTS, ("Find a path", "find_path")),
         (SIGNS_OFF_NO_ACTION, ("Alert sign-offs", "alert_sign_off_list")),
     ]
     return [item for roles, item in pages if user.role in roles]

@@ -98,6 +98,7 @@ def _render_alert(request, alert, *, form=None, refusals=(), status=200):
         "may_triage": may_triage,
         "form": form if may_triage else None,
         "urgency_styles": [(3, "#d4351c", 8), (2, "#f47738", 6.5), (1, "#1d70b8", 5)],
+        "path_fields": [("start", "From", 1), ("end", "To", len(picture.children))],
         "error_summary": error_summary(*([form] if may_triage and form is not None else []), messages=refusals),
     }, status=status)
 
