@@ -1,5 +1,6 @@
-"""No protected characteristic (ethnicity, religion, nationality) is ever an input to linkage or alerts:
-permuting them across every record of a town gives exactly the same alerts."""
+"""No protected characteristic (ethnicity, religion, nationality) is ever an input to linkage, alerts, the
+exploitation screening or the follow-through it starts: permuting them across every record of a town
+gives exactly the same alerts, the same screening of every child and the same overdue work."""
 
 import json
 import random
@@ -30,6 +31,17 @@ def _permute(records: list[dict], seed: int) -> list[dict]:
     return records
 
 
+SCREEN_ALL = """
+import django; django.setup()
+from joinedup.records.models import Child, Concern
+from joinedup.screening.queries import screen_children
+at = Concern.objects.latest("received_at").received_at  # as the town's last day saw it
+ids = list(Child.objects.filter(merged_into=None).order_by("pk").values_list("pk", flat=True))
+for pk, s in sorted(screen_children(ids, at=at).items()):
+    print(pk, s.level.number, s.score, [p.code for p in s.points])
+"""
+
+
 def _alerts(records: list[dict], workdir: Path) -> list[str]:
     workdir.mkdir()
     town = workdir / "town.jsonl"
@@ -37,7 +49,10 @@ def _alerts(records: list[dict], workdir: Path) -> list[str]:
     env = {**__import__("os").environ, "JOINEDUP_DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite'}", "JOINEDUP_VAR_DIR": str(workdir)}
     subprocess.run([JOINEDUP, "import", str(town), "--replay", "--no-progress"], env=env, check=True, capture_output=True)
     out = subprocess.run([JOINEDUP, "export", "alerts"], env=env, check=True, capture_output=True, text=True).stdout
-    return out.splitlines()
+    overdue = subprocess.run([JOINEDUP, "export", "overdue"], env=env, check=True, capture_output=True, text=True).stdout
+    screened = subprocess.run([sys.executable, "-c", SCREEN_ALL], env={**env, "DJANGO_SETTINGS_MODULE": "joinedup.settings"},
+                              check=True, capture_output=True, text=True).stdout
+    return out.splitlines() + ["-- overdue --"] + overdue.splitlines() + ["-- screening --"] + screened.splitlines()
 
 
 def test_permuting_ethnicity_and_nationality_across_all_records_changes_no_alert(tmp_path):
@@ -50,5 +65,8 @@ def test_permuting_ethnicity_and_nationality_across_all_records_changes_no_alert
     )
     assert changed > 100  # the permutation really moved the values
     original = _alerts(records, tmp_path / "original")
-    assert len(original) > 0
+    alerts = original[:original.index("-- overdue --")]
+    assert len(alerts) > 0
+    assert any('"kind": "strategy_decision"' in line for line in original)  # screening follow-through exists
+    assert any(line.split()[1] in ("3", "4") for line in original[original.index("-- screening --") + 1:])
     assert _alerts(permuted, tmp_path / "permuted") == original
