@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "joinedup.records",
     "joinedup.language",
     "joinedup.identity",
+    "joinedup.coredata",
     "joinedup.casework",
     "joinedup.api",
     "joinedup.web",

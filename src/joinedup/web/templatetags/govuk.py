@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from joinedup.casework.services import SIGNS_OFF
 from joinedup.core import clock
 from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, SEES_FRONT_DOOR, Role
+from joinedup.coredata.views import coredata_navigation
 from joinedup.identity.triage import alert_navigation
 from joinedup.language.queries import READS_LANGUAGE_FIGURES
 from joinedup.records import vocabulary
@@ -184,6 +185,7 @@ def navigation(context) -> list[dict]:
         items.append(("Team", "team"))
     if user.role in READS_LANGUAGE_FIGURES:
         items.append(("Language", "language_figures"))
+    items.extend(coredata_navigation(user))
     path = request.path
     out = []
     for label, name in items:
