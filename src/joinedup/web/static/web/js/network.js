@@ -13,9 +13,15 @@
   container.setAttribute('aria-hidden', 'true') // the tables are the accessible version
   container.style.border = '1px solid #b1b4b6'
   container.style.height = Math.min(640, 260 + 40 * data.nodes.length) + 'px'
+  // A large network (a big alert) stays responsive: while zooming and panning, draw a snapshot and leave
+  // out the lines; labels appear only when they are large enough to read (benchmarks/network_picture.py).
+  var large = data.nodes.length > 150
   window.joinedupNetwork = window.cytoscape({
     container: container,
     elements: data.nodes.concat(data.edges),
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    pixelRatio: large ? 1 : 'auto',
     wheelSensitivity: 0.3,
     minZoom: 0.3,
     maxZoom: 1.2,
@@ -40,6 +46,7 @@
           'text-margin-y': 6,
           'text-wrap': 'wrap',
           'text-max-width': 160,
+          'min-zoomed-font-size': large ? 9 : 0,
           width: 34,
           height: 34
         }
@@ -53,6 +60,7 @@
           'font-family': 'arial, sans-serif',
           'font-size': 11,
           color: '#505a5f',
+          'min-zoomed-font-size': large ? 10 : 0,
           'text-background-color': '#ffffff',
           'text-background-opacity': 0.9,
           'text-background-padding': 2,
