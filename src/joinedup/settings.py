@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "joinedup.language",
     "joinedup.identity",
     "joinedup.coredata",
+    "joinedup.sharing",
     "joinedup.casework",
     "joinedup.api",
     "joinedup.web",

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class SharingConfig(AppConfig):
+    name = "joinedup.sharing"
+    label = "sharing"
+    verbose_name = "Information-sharing decisions"
+
+    def ready(self) -> None:
+        from joinedup.identity import hooks
+        from joinedup.sharing import services
+
+        hooks.on_alert_triaged(services.alert_shared)
