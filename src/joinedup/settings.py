@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "joinedup.identity",
     "joinedup.coredata",
     "joinedup.sharing",
+    "joinedup.restrictions",
     "joinedup.casework",
     "joinedup.api",
     "joinedup.web",
@@ -201,6 +202,8 @@ JOINEDUP_LOCAL_TIME_ZONE = envstr("JOINEDUP_LOCAL_TIME_ZONE", "Europe/London")
 # Deadline rules (core/deadlines.py DEFAULT_RULES); a TOML file here overrides any of them.
 JOINEDUP_CLOCK_RULES_FILE = envstr("JOINEDUP_CLOCK_RULES_FILE", "")
 JOINEDUP_SCREENING_RULES_FILE = envstr("JOINEDUP_SCREENING_RULES_FILE", "")
+JOINEDUP_RESTRICTION_REVIEW_DAYS = envint("JOINEDUP_RESTRICTION_REVIEW_DAYS", "90")
+JOINEDUP_BREAK_GLASS_MINUTES = envint("JOINEDUP_BREAK_GLASS_MINUTES", "60")
 
 # Child matching thresholds (points on the matcher's log-odds scale; see records/matching.py).
 JOINEDUP_MATCH_AUTO_LINK = envint("JOINEDUP_MATCH_AUTO_LINK", "13")

@@ -53,17 +53,41 @@ def _own_agency_concerns(user) -> Q:
     return q
 
 
+# Other apps may narrow it: each restriction is a function (user) -> set of child ids hidden from the
+# user (restricted records, open only to named people). A concern naming a hidden child is hidden too.
+_CHILD_RESTRICTIONS: list = []
+
+
+def register_child_restriction(restriction) -> None:
+    if restriction not in _CHILD_RESTRICTIONS:
+        _CHILD_RESTRICTIONS.append(restriction)
+
+
+def hidden_children(user) -> frozenset[int]:
+    hidden: frozenset[int] = frozenset()
+    for restriction in _CHILD_RESTRICTIONS:
+        hidden |= restriction(user)
+    return hidden
+
+
+def _without_hidden(concerns: QuerySet[Concern], user) -> QuerySet[Concern]:
+    hidden = hidden_children(user)
+    if not hidden:
+        return concerns
+    return concerns.exclude(pk__in=ConcernChild.objects.filter(child_id__in=hidden).values("version__concern_id"))
+
+
 def concerns_visible_to(user) -> QuerySet[Concern]:
     match scope(user):
         case "all":
-            return Concern.objects.all()
+            return _without_hidden(Concern.objects.all(), user)
         case "own_agency":
-            return Concern.objects.filter(_own_agency_concerns(user)).distinct()
+            return _without_hidden(Concern.objects.filter(_own_agency_concerns(user)).distinct(), user)
         case _:
             return Concern.objects.none()
 
 
-def children_visible_to(user) -> QuerySet[Child]:
+def _children_in_scope(user) -> QuerySet[Child]:
     live = Child.objects.filter(merged_into__isnull=True)
     match scope(user):
         case "all":
@@ -77,6 +101,20 @@ def children_visible_to(user) -> QuerySet[Child]:
             return live.filter(Exists(known) | Exists(granted))
         case _:
             return Child.objects.none()
+
+
+def children_visible_to(user) -> QuerySet[Child]:
+    children = _children_in_scope(user)
+    hidden = hidden_children(user) if scope(user) != "none" else frozenset()
+    return children.exclude(pk__in=hidden) if hidden else children
+
+
+class RestrictedRecord(Http404):
+    """The user would see this child but the record is restricted to named people: they may break the glass."""
+
+    def __init__(self, child: Child):
+        super().__init__("No such child")
+        self.child = child
 
 
 def descriptions_visible_to(user, child: Child) -> QuerySet[ConcernChild]:
@@ -105,6 +143,8 @@ def get_child_for_user(user, pk: int) -> Child:
         child = Child.objects.filter(pk=child.merged_into_id).first()
         seen += 1
     if child is None or not children_visible_to(user).filter(pk=child.pk).exists():
+        if child is not None and child.pk in hidden_children(user) and _children_in_scope(user).filter(pk=child.pk).exists():
+            raise RestrictedRecord(child)
         raise Http404("No such child")
     return child
 

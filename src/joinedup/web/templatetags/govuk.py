@@ -20,6 +20,7 @@ from joinedup.identity.triage import alert_navigation
 from joinedup.language.queries import READS_LANGUAGE_FIGURES
 from joinedup.records import vocabulary
 from joinedup.records.access import scope
+from joinedup.restrictions.views import restriction_navigation
 from joinedup.web.due import due_state
 
 register = template.Library()
@@ -186,6 +187,7 @@ def navigation(context) -> list[dict]:
     if user.role in READS_LANGUAGE_FIGURES:
         items.append(("Language", "language_figures"))
     items.extend(coredata_navigation(user))
+    items.extend(restriction_navigation(user))
     path = request.path
     out = []
     for label, name in items:

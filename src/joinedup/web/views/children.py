@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from joinedup.casework.services import DECIDES, close_case
 from joinedup.core.roles import REVIEWS_MATCHES, Role
-from joinedup.records.access import get_child_for_user, scope
+from joinedup.records.access import RestrictedRecord, get_child_for_user, scope
 from joinedup.records.models import ChildLinkEvent, LinkEventKind
 from joinedup.records.services import RefusedError, record_child_search, record_child_view, undo_merge
 from joinedup.screening.queries import police_warnings, screen_child
@@ -39,7 +39,10 @@ def timeline_for(concerns) -> timeline.Timeline | None:
 @require_records_access
 def child_detail(request, pk: int):
     user = request.user
-    child = get_child_for_user(user, pk)
+    try:
+        child = get_child_for_user(user, pk)
+    except RestrictedRecord:
+        return redirect("break_glass", pk=pk)
     if child.pk != pk:  # the record was merged into another: show the child under one address
         return redirect("child_detail", pk=child.pk)
     record_child_view(user, child)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class RestrictionsConfig(AppConfig):
+    name = "joinedup.restrictions"
+    label = "restrictions"
+    verbose_name = "Restricted records"
+
+    def ready(self) -> None:
+        from joinedup.records import access
+        from joinedup.restrictions.services import hidden_children
+
+        access.register_child_restriction(hidden_children)
