@@ -78,3 +78,24 @@ def test_an_alert_shared_with_an_agency_is_recorded_against_its_first_concern(us
     row = SharingDecision.objects.get()
     assert row.agency == health and row.shared and alert.reference in row.what
     assert row.reason == "Health should know: the children attend the same clinic."
+
+
+def test_shared_information_reaches_the_agency_as_work_and_it_may_see_the_concern(login, users, concern):
+    from joinedup.casework.models import Action
+
+    health = Agency.objects.get(name="Northtown Health")
+    assert login("harriet").get(reverse("concern_detail", args=[concern.pk])).status_code == 404
+    record_sharing(users.sam, concern, health, shared=True, what="The summary", reason="The child's GP should know.")
+    work = Action.objects.get(title__startswith="Information shared with you by Northtown Academy")
+    assert work.owner_team == users.harriet.team and work.due_rule == "acknowledgement"
+    assert login("harriet").get(reverse("concern_detail", args=[concern.pk])).status_code == 200
+    assert login("harriet").get(reverse("action_detail", args=[work.pk])).status_code == 200
+
+
+def test_a_decision_not_to_share_grants_nothing(login, users, concern):
+    from joinedup.casework.models import Action
+
+    health = Agency.objects.get(name="Northtown Health")
+    record_sharing(users.sam, concern, health, shared=False, reason="Not proportionate.")
+    assert not Action.objects.filter(title__startswith="Information shared").exists()
+    assert login("harriet").get(reverse("concern_detail", args=[concern.pk])).status_code == 404

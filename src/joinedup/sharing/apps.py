@@ -8,6 +8,8 @@ class SharingConfig(AppConfig):
 
     def ready(self) -> None:
         from joinedup.identity import hooks
+        from joinedup.records import access
         from joinedup.sharing import services
 
         hooks.on_alert_triaged(services.alert_shared)
+        access.register_concern_grant(services.shared_concerns)

@@ -47,10 +47,35 @@ def record_sharing(actor, concern: Concern, agency: Agency, *, shared: bool, rea
         raise RefusedError("Give the reason for sharing or not sharing.")
     row = SharingDecision.objects.create(concern=concern, agency=agency, shared=shared, what=what, reason=reason,
                                          created_by=actor, created_at=clock.now())
+    if shared:
+        _tell_the_agency(actor, concern, agency, what)
     for child_id in _child_ids(concern) or [None]:
         audit.record(SharingDecided(child_id=child_id, sharing_id=row.pk, concern_id=concern.pk, agency=agency.name,
                                     shared=shared, reason=reason), actor)
     return row
+
+
+def _tell_the_agency(actor, concern: Concern, agency: Agency, what: str) -> None:
+    """Shared information reaches people: the agency's first team is due to read it and act (the
+    acknowledgement clock); the concern becomes visible to the agency (the grant in apps.py)."""
+    from joinedup.casework.models import ActionKind
+    from joinedup.casework.services import create_due_work
+
+    team = agency.teams.order_by("pk").first()
+    if team is None or (actor is not None and actor.agency_id == agency.pk):
+        return
+    sender = actor.agency.name if actor is not None and actor.agency_id else "JoinedUp"
+    create_due_work(
+        kind=ActionKind.OTHER, title=f"Information shared with you by {sender}: read it and act"[:300],
+        concern=concern, rule="acknowledgement", start=clock.now(), actor=actor, owner_team=team,
+    )
+
+
+def shared_concerns(user):
+    """Grant: an agency may see a concern whose information was shared with it."""
+    from django.db.models import Q
+
+    return Q(sharing_decisions__agency_id=user.agency_id, sharing_decisions__shared=True)
 
 
 def alert_shared(alert, actor, decision: str) -> None:
