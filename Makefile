@@ -29,9 +29,12 @@ $(DEMO)/town/town.jsonl: | $(STAMP)
 	$(BIN)/python -m sim.town --seed 7 --concerns $(DEMO_CONCERNS) --years 4 \
 		--start $$(date -d '4 years ago 3 days ago' +%F) --out $(DEMO)/town
 
+# The log-ins (and so the front-door team) exist before the town arrives, so that work created on arrival
+# (history reviews, strategy decisions, triage) lands with the front door.
 $(DEMO)/.loaded: $(DEMO)/town/town.jsonl
-	JOINEDUP_PROGRESS=1 $(BIN)/joinedup import $(DEMO)/town/town.jsonl --replay
+	$(BIN)/joinedup migrate --no-input -v 0
 	$(BIN)/joinedup demo_setup --quiet
+	JOINEDUP_PROGRESS=1 $(BIN)/joinedup import $(DEMO)/town/town.jsonl --replay
 	$(BIN)/python -m sim.demo_casework
 	@touch $@
 
