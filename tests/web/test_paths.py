@@ -61,11 +61,12 @@ def test_time_order_is_a_choice_on_the_form(login, chain):  # noqa: F811
 
 
 @pytest.mark.parametrize(("start", "end", "message"), [
-    ("Kayleigh", "C-00001", "is not a child reference"),
-    ("", "C-00001", "Enter the child or entity to start from"),
-    ("C-00001", "C-99999", "There is no child C-99999"),
+    ("Kayleigh", "AVA", "is not a child reference"),
+    ("", "AVA", "Enter the child or entity to start from"),
+    ("AVA", "C-9999999", "There is no child C-9999999"),
 ])
 def test_bad_references_are_named_in_the_error_summary(login, chain, start, end, message):  # noqa: F811
+    start, end = (_ref(chain["ava"]) if value == "AVA" else value for value in (start, end))
     response = login("anna").get(reverse("find_path"), {"start": start, "end": end})
     assert response.status_code == 400
     assert message in response.content.decode() and "There is a problem" in response.content.decode()
