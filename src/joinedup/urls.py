@@ -5,6 +5,5 @@ urlpatterns = [
     path("", include("joinedup.coredata.urls")),
     path("", include("joinedup.sharing.urls")),
     path("", include("joinedup.restrictions.urls")),
-    path("", include("joinedup.coredata.urls")),
     path("", include("joinedup.web.urls")),
 ]
