@@ -139,8 +139,14 @@ def _parse_date(text: str) -> dt.date | None:
     return None
 
 
+def search_words(query: str) -> str:
+    """A search box's words, with NUL and other control characters taken out (PostgreSQL cannot store
+    NUL, even in the audit trail's record of the search) and spaces collapsed."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())
+
+
 def _search_filter(query: str) -> Q | None:
-    query = " ".join(query.split())
+    query = search_words(query)
     if not query:
         return None
     if match := CHILD_REFERENCE.match(query):

@@ -122,7 +122,7 @@ def close_case_view(request, pk: int):
 
 @require_records_access
 def find_child(request):
-    query = request.GET.get("q", "").strip()
+    query = queries.search_words(request.GET.get("q", ""))
     results = None
     if query:
         results = queries.search_children(request.user, query)

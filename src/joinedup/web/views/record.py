@@ -45,7 +45,7 @@ def record_concern(request):
     user = _user_with_agency(request)
     if request.method == "POST":
         return _post(request, user)
-    query = request.GET.get("q", "").strip()
+    query = queries.search_words(request.GET.get("q", ""))
     initial, picked = _picked_child(request)
     entry = ConcernEntry(initial_child=initial)
     results = _search(user, query) if query else None
@@ -118,7 +118,7 @@ def _search(user, query: str) -> list[queries.FoundChild]:
 @require_GET
 def find_child_partial(request):
     """htmx: the search results only."""
-    query = request.GET.get("q", "").strip()
+    query = queries.search_words(request.GET.get("q", ""))
     if not request.htmx:
         return redirect(f"{reverse('record_concern')}?{urlencode({'q': query})}")
     user = _user_with_agency(request)
