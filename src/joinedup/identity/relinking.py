@@ -5,12 +5,17 @@ entities updated to match its clusters, human judgements kept, and alerts re-eva
 - A mention is never put back into an entity a person rejected for it.
 - Every change is recorded (the link's method becomes "relink", with its score), and an audit event
   counts what moved.
+
+The same relink can run on Apache Spark, away from the app: `export_people` writes the person records
+this module would score to Parquet, `joinedup.identity.spark_relink` clusters them, and `import_relinked`
+applies its clusters here, through the same code as the DuckDB relink.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import ClassVar
 
 from django.db import transaction
@@ -30,16 +35,19 @@ class RelinkReport:
     new_entities: int = 0
     alerts_before: int = 0
     alerts_after: int = 0
+    unscored: int = 0  # mentions the clusters did not cover (arrived after a Parquet export): left as they are
 
 
 @dataclasses.dataclass(frozen=True)
 class PeopleRelinked(audit.AuditEventData):
-    """A full relink of people ran (counts of mentions and links moved)."""
+    """A full relink of people ran (counts of mentions and links moved; the engine that clustered them:
+    duckdb, or spark for clusters imported from Parquet)."""
 
     name: ClassVar[str] = "people_relinked"
     mentions: int = 0
     moved: int = 0
     kept_by_judgement: int = 0
+    engine: str = "duckdb"
 
 
 def person_links():
@@ -50,6 +58,12 @@ def person_links():
     )
 
 
+def _records(links) -> list[dict[str, str]]:
+    """The linkage record of each person link's mention, its id the mention's id."""
+    return [person_record(str(link.mention_id), mention_data(link.mention), link.mention.version.concern.received_at)
+            for link in links]
+
+
 def relink_people(threshold: float = 0.95, progress=None) -> RelinkReport:
     from joinedup.identity.models import Alert
 
@@ -58,11 +72,64 @@ def relink_people(threshold: float = 0.95, progress=None) -> RelinkReport:
     report.mentions = len(links)
     if not links:
         return report
-    records = [person_record(str(link.mention_id), mention_data(link.mention), link.mention.version.concern.received_at) for link in links]
-    result = relink(records, threshold=threshold, progress=progress)
+    result = relink(_records(links), threshold=threshold, progress=progress)
+    return _apply(links, result.clusters, report)
+
+
+def export_people(directory: str | Path) -> int:
+    """Write every person mention's linkage record (the records `relink_people` scores) to
+    `directory`/records.parquet, for `python -m joinedup.identity.spark_relink`. Returns the count."""
+    import pyarrow.parquet as pq
+
+    from joinedup.identity.linkage.records import COLUMNS, to_arrow
+    from joinedup.identity.spark_relink import RECORDS
+
+    records = _records(person_links())
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    pq.write_table(to_arrow(records, ["unique_id", *COLUMNS]), Path(directory) / RECORDS)
+    return len(records)
+
+
+def read_run(directory: str | Path) -> dict:
+    """The summary row a Spark relink wrote (engine, threshold, model digest, counts)."""
+    import pyarrow.parquet as pq
+
+    from joinedup.identity.spark_relink import RUN
+
+    rows = pq.read_table(Path(directory) / RUN).to_pylist()
+    if len(rows) != 1:
+        raise ValueError(f"{Path(directory) / RUN} should hold one row, not {len(rows)}")
+    return rows[0]
+
+
+def import_relinked(directory: str | Path) -> RelinkReport:
+    """Apply the clusters of a Spark relink (`directory`/clusters.parquet) exactly as `relink_people`
+    applies its own: judgements kept, every change recorded, alerts re-evaluated. A mention not in the
+    file (it arrived after the export) is left where it is, as a cluster of its own."""
+    import pyarrow.parquet as pq
+
+    from joinedup.identity.models import Alert
+    from joinedup.identity.spark_relink import CLUSTERS
+
+    read_run(directory)  # a run that did not finish has no summary: refuse it
+    table = pq.read_table(Path(directory) / CLUSTERS, columns=["unique_id", "cluster_id"]).to_pydict()
+    clusters = dict(zip(table["unique_id"], table["cluster_id"], strict=True))
+    report = RelinkReport(alerts_before=Alert.objects.count())
+    links = list(person_links())
+    report.mentions = len(links)
+    if not links:
+        return report
+    return _apply(links, clusters, report, engine="spark")
+
+
+def _apply(links: list[MentionLink], found: dict[str, str], report: RelinkReport, engine: str = "duckdb") -> RelinkReport:
+    """Move links to follow the clusters `found` ({mention id: cluster id}), keeping judgements."""
+    from joinedup.identity.models import Alert
+
+    report.unscored = sum(str(link.mention_id) not in found for link in links)
     clusters = defaultdict(list)
     for link in links:
-        clusters[result.clusters.get(str(link.mention_id), f"solo-{link.mention_id}")].append(link)
+        clusters[found.get(str(link.mention_id), f"solo-{link.mention_id}")].append(link)
     report.clusters = len(clusters)
     rejected = set(
         MentionLink.objects.filter(judgement=Judgement.REJECTED).values_list("mention_id", "entity_id")
@@ -71,7 +138,8 @@ def relink_people(threshold: float = 0.95, progress=None) -> RelinkReport:
     with transaction.atomic():
         for members in clusters.values():
             _settle_cluster(members, rejected, now, report)
-        audit.record(PeopleRelinked(mentions=report.mentions, moved=report.moved, kept_by_judgement=report.kept_by_judgement))
+        audit.record(PeopleRelinked(mentions=report.mentions, moved=report.moved, kept_by_judgement=report.kept_by_judgement,
+                                    engine=engine))
     _reevaluate_alerts()
     report.alerts_after = Alert.objects.count()
     return report
