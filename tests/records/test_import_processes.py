@@ -89,6 +89,16 @@ def _assert_whole_and_unique(db: Database, expected: int) -> None:
     assert orphan == 0
 
 
+def _assert_chains_verify(db: Database) -> None:
+    """`joinedup verify` (the hash chains of the audit log and concern versions) passes: no fork, no gap."""
+    result = subprocess.run([JOINEDUP, "verify", "--no-progress"], env=db.env(), capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("chain intact") == 2, result.stdout
+    versions = db.query("select count(*) from records_concernversion")[0][0]
+    assert f"records_concernversion: {versions:,} rows" in result.stdout
+
+
 def test_two_imports_of_the_same_file_at_once_store_each_record_once(database, tmp_path):
     path = tmp_path / "same.jsonl"
     path.write_bytes(_records(3000, "TWIN"))
@@ -104,6 +114,7 @@ def test_two_imports_of_the_same_file_at_once_store_each_record_once(database, t
     created = sum(int(out.split("(")[1].split(" new concerns")[0]) for out, _ in outputs)
     assert created == 3000
     _assert_whole_and_unique(database, 3000)
+    _assert_chains_verify(database)
 
 
 def test_a_kill_in_the_middle_of_an_import_loses_nothing_a_rerun_cannot_finish(database, tmp_path):
@@ -127,7 +138,9 @@ def test_a_kill_in_the_middle_of_an_import_loses_nothing_a_rerun_cannot_finish(d
     partial = database.query("select count(*) from records_concern")[0][0]
     assert partial < 30000, "the import finished before it could be killed; make the file bigger"
     assert database.query("select count(*) from records_concern where current_version_id is null")[0][0] == 0
+    _assert_chains_verify(database)  # the chain is intact after the kill, before the rerun
     rerun = subprocess.run([JOINEDUP, "import", str(path), "--no-progress"], env=database.env(),
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     _assert_whole_and_unique(database, 30000)
+    _assert_chains_verify(database)

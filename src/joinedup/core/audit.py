@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from django.db import connection
 
 from joinedup.core import clock
+from joinedup.integrity import chain
 
 
 @dataclasses.dataclass(frozen=True)
@@ -193,7 +194,7 @@ def record(event: AuditEventData, actor=None, *, reason: str = ""):
     if not connection.in_atomic_block:
         raise RuntimeError(f"audit event {event.name} must be written inside the transaction it audits")
     object_type, object_id = event.object_ref()
-    return AuditEvent.objects.create(
+    row = AuditEvent(
         at=clock.now(),
         actor=actor,
         actor_label=actor_label(actor),
@@ -204,6 +205,9 @@ def record(event: AuditEventData, actor=None, *, reason: str = ""):
         reason=reason or getattr(event, "reason", ""),
         detail=event.details(),
     )
+    chain.chain_rows(AuditEvent, [row])  # the hash chain (takes the chain lock until commit)
+    row.save(force_insert=True)
+    return row
 
 
 def record_many(events: list[tuple[AuditEventData, Any, Any]]) -> None:
@@ -214,23 +218,22 @@ def record_many(events: list[tuple[AuditEventData, Any, Any]]) -> None:
         raise RuntimeError("audit events must be written inside the transaction they audit")
     from joinedup.core.bulk import insert_rows
 
-    insert_rows(
-        AuditEvent,
-        [
-            AuditEvent(
-                at=at,
-                actor=actor,
-                actor_label=actor_label(actor),
-                event=event.name,
-                child_id=event.child_id,
-                object_type=event.object_ref()[0],
-                object_id=event.object_ref()[1],
-                reason=getattr(event, "reason", ""),
-                detail=event.details(),
-            )
-            for event, actor, at in events
-        ],
-    )
+    rows = [
+        AuditEvent(
+            at=at,
+            actor=actor,
+            actor_label=actor_label(actor),
+            event=event.name,
+            child_id=event.child_id,
+            object_type=event.object_ref()[0],
+            object_id=event.object_ref()[1],
+            reason=getattr(event, "reason", ""),
+            detail=event.details(),
+        )
+        for event, actor, at in events
+    ]
+    chain.chain_rows(AuditEvent, rows)  # the hash chain (takes the chain lock until commit)
+    insert_rows(AuditEvent, rows)
 
 
 def all_events() -> list[type[AuditEventData]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 from joinedup.core import clock
 from joinedup.core.roles import Role
@@ -83,7 +84,9 @@ class AuditEvent(models.Model):
     write it describes. Never updated or deleted."""
 
     at = models.DateTimeField(db_index=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    # The wall-clock time of writing (not the replay clock). Set when the instance is made, not by
+    # auto_now_add at insert, so the hash chain can hash it before the row is inserted.
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     actor_label = models.CharField(max_length=200)
     event = models.CharField(max_length=60, db_index=True)
@@ -92,10 +95,15 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=60, blank=True)
     reason = models.TextField(blank=True)
     detail = models.JSONField(default=dict)
+    # Hash chain (joinedup.integrity.chain): the row_hash of the event before, and this event's own.
+    prev_hash = models.CharField(max_length=64, default="", editable=False)
+    row_hash = models.CharField(max_length=64, default="", editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["child", "at"]), models.Index(fields=["actor", "at"])]
+        # Two events can never follow the same one: a fork of the chain fails at the database.
+        constraints = [models.UniqueConstraint(fields=["prev_hash"], name="auditevent_chain_unique_prev")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label}: {self.event}"

@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from joinedup.core import audit, bulk, clock, workingdays
 from joinedup.core.models import Agency
+from joinedup.integrity import chain
 from joinedup.records import vocabulary
 from joinedup.records.interchange import ConcernRecord, RecordError
 from joinedup.records.matching import ChildIndex, Description, Outcome, Score
@@ -451,6 +452,7 @@ class _Batch:
         bulk.insert_rows_returning(Child, self.new_children)
         for version in self.versions:
             version.concern_id = version.concern.pk
+        chain.chain_rows(ConcernVersion, self.versions)  # the hash chain (takes the chain lock until commit)
         bulk.insert_rows_returning(ConcernVersion, self.versions)
         newest: dict[int, Concern] = {}
         for concern, version in self.pointers:  # in order, so the last version of a concern wins

@@ -114,10 +114,16 @@ class ConcernVersion(Stamped):
     indicator_codes = models.CharField(max_length=1200, blank=True)
     urgency = models.PositiveSmallIntegerField(default=0)
     correction_reason = models.TextField(blank=True)
+    # Hash chain (joinedup.integrity.chain): the row_hash of the version before (in id order), and this
+    # version's own.
+    prev_hash = models.CharField(max_length=64, default="", editable=False)
+    row_hash = models.CharField(max_length=64, default="", editable=False)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["concern", "number"], name="version_unique_number")
+            models.UniqueConstraint(fields=["concern", "number"], name="version_unique_number"),
+            # Two versions can never follow the same one: a fork of the chain fails at the database.
+            models.UniqueConstraint(fields=["prev_hash"], name="version_chain_unique_prev"),
         ]
         indexes = [models.Index(fields=["concern", "content_hash"])]
 
