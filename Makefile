@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make demo        set up, load the synthetic town and serve JoinedUp on http://127.0.0.1:8000"
 	@echo "make test        run the whole suite (SQLite, then PostgreSQL at $(POSTGRES_URL))"
-	@echo "make test-sqlite / test-postgres / test-browser / lint / bench"
+	@echo "make test-sqlite / test-postgres / test-browser / static-checks / lint / bench"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(BIN)/python || "$$(scripts/find-python)" -m venv $(VENV)
@@ -40,12 +40,24 @@ $(DEMO)/.loaded: $(DEMO)/town/town.jsonl
 
 demo: venv $(DEMO)/.loaded
 	@$(BIN)/joinedup demo_setup
-	$(BIN)/joinedup serve
+	$(BIN)/joinedup serve --plain-http
 
 chromium:
 	@scripts/ensure-chromium
 
-test: venv chromium test-sqlite test-postgres
+# The Spark relink test (pyspark in local mode) needs Java 17+.
+java:
+	@scripts/ensure-java
+
+test: venv chromium java static-checks test-sqlite test-postgres
+
+# Static security checks, before the suites: bandit fails on any high-severity finding (config in
+# pyproject.toml); pip-audit fails on a known vulnerability in the installed requirements and says
+# "NOT CHECKED" when the PyPI advisory service cannot be reached (JOINEDUP_REQUIRE_PIP_AUDIT=true fails then).
+static-checks: venv
+	@echo "== static checks: bandit (high severity) and pip-audit =="
+	$(BIN)/bandit -c pyproject.toml -r src --severity-level high --quiet
+	$(BIN)/python scripts/audit-dependencies
 
 test-sqlite: venv
 	@echo "== the suite on SQLite =="
@@ -64,4 +76,4 @@ lint: venv
 bench: venv
 	$(BIN)/python -m benchmarks.run_all
 
-.PHONY: help venv demo chromium test test-sqlite test-postgres test-browser lint bench
+.PHONY: help venv demo chromium java static-checks test test-sqlite test-postgres test-browser lint bench

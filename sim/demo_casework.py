@@ -98,13 +98,16 @@ def run(leave_days: int, rng: random.Random) -> None:
             with clock.frozen(done_at):
                 try:
                     if action.owner_id != worker.pk:
-                        services.reassign_action(decider, action, to_owner=worker, reason="Allocated to the child's social worker")
+                        services.reassign_action(manager, action, to_owner=worker, reason="Allocated to the child's social worker")
                     services.complete_action(worker, action, "Done; recorded on the child's file.")
                 except services.RefusedError:
                     skipped.add(action.pk)
     for case in Case.objects.filter(closed_at__isnull=True, allocated_worker__isnull=True)[:40]:
         services.allocate_case(manager, case, worker)
     print(f"decided {total} older concerns; the {Concern.objects.exclude(pk__in=decided).count()} newest wait at the front door")
+    from sim.demo_outcomes import add_outcomes
+
+    add_outcomes(users, rng)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from joinedup.core.models import Agency, Team, User
 from joinedup.core.roles import Role
 
 PASSWORD = "correct horse battery staple"
+# Every named user has an authenticator app set up with this key (hex), so a test can type a real code.
+TOTP_KEY = "4a6f696e65645570546573744b657930303031"
 
 AGENCIES = {
     "police": ("Northtown Police", "police"),
@@ -34,6 +36,7 @@ USERS = {
     "yusuf": (Role.YOUTH_WORKER, "youth", "Outreach"),
     "audrey": (Role.AUDITOR, "social_care", "Information governance"),
     "adam": (Role.ADMINISTRATOR, "social_care", "Systems"),
+    "lena": (Role.SERVICE_LEADER, "social_care", "Leadership team"),
 }
 
 
@@ -53,7 +56,40 @@ def user(username: str) -> User:
         username=username, password=PASSWORD, role=role, agency=a, team=team,
         first_name=username.title(), last_name="Tester",
     )
+    second_factor(u)
     return u
+
+
+def second_factor(user: User):
+    """The user's confirmed authenticator app, with the known test key (made if missing)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test phone", key=TOTP_KEY, confirmed=True)
+
+
+def totp_code(steps_ahead: int = 0) -> str:
+    """The code an authenticator app with TOTP_KEY shows now (or `steps_ahead` 30-second steps later)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    app = TOTP(bytes.fromhex(TOTP_KEY), step=30, t0=0, digits=6)
+    app.time = time.time() + steps_ahead * 30
+    return f"{app.token():06d}"
+
+
+def verify_second_factor(client, user: User) -> None:
+    """Mark the client's signed-in session as having passed the second factor, as the code page does."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from joinedup.accounts import policy
+
+    if policy.rule_for(user) == policy.EXEMPT:
+        return
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = second_factor(user).persistent_id
+    session.save()
 
 
 _refs = itertools.count(1)

@@ -7,6 +7,7 @@ configuration never silently changes behaviour. Every variable is documented in 
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from pathlib import Path
 
@@ -74,6 +75,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "joinedup.core",
     "joinedup.records",
     "joinedup.language",
@@ -82,20 +87,30 @@ INSTALLED_APPS = [
     "joinedup.sharing",
     "joinedup.restrictions",
     "joinedup.casework",
+    "joinedup.public",  # the public reporting page, /report/ (no sign-in; see the settings below)
+    "joinedup.outcomes",
+    "joinedup.integrity",
     "joinedup.api",
     "joinedup.web",
+    "joinedup.accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signing in and security (joinedup.accounts): idle sign-out, then the second-factor gate.
+    "django_otp.middleware.OTPMiddleware",
+    "joinedup.accounts.middleware.IdleTimeoutMiddleware",
+    "joinedup.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "joinedup.urls"
@@ -167,11 +182,53 @@ WHITENOISE_USE_FINDERS = DEBUG
 SESSION_COOKIE_AGE = envint("JOINEDUP_SESSION_SECONDS", "28800")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = envbool("JOINEDUP_SECURE_COOKIES", "false")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Signing in and security (docs/operator-guide.md, "Signing in and security"). Outside debug, cookies are
+# sent over HTTPS only, plain HTTP is redirected to HTTPS and browsers are told to insist on HTTPS (HSTS);
+# the laptop demo on http://127.0.0.1 turns the first two off (`joinedup serve --plain-http`).
+_SECURE_DEFAULT = "false" if DEBUG else "true"
+SESSION_COOKIE_SECURE = envbool("JOINEDUP_SECURE_COOKIES", _SECURE_DEFAULT)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envbool("JOINEDUP_SSL_REDIRECT", _SECURE_DEFAULT)
+SECURE_HSTS_SECONDS = envint("JOINEDUP_HSTS_SECONDS", "0" if DEBUG else "31536000")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("JOINEDUP_HSTS_INCLUDE_SUBDOMAINS", "true")
+SECURE_HSTS_PRELOAD = envbool("JOINEDUP_HSTS_PRELOAD", "true")
+# Behind a reverse proxy that ends TLS, e.g. "HTTP_X_FORWARDED_PROTO,https".
+_PROXY_SSL = envlist("JOINEDUP_PROXY_SSL_HEADER", "")
+if _PROXY_SSL and len(_PROXY_SSL) != 2:
+    raise ImproperlyConfigured("JOINEDUP_PROXY_SSL_HEADER must be HEADER,value, e.g. HTTP_X_FORWARDED_PROTO,https")
+SECURE_PROXY_SSL_HEADER = tuple(_PROXY_SSL) if _PROXY_SSL else None
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # only to read hashes made before Argon2, rehashed on sign-in
+]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("JOINEDUP_LOCKOUT_FAILURES", "5")
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=envint("JOINEDUP_LOCKOUT_MINUTES", "30"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "joinedup.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+JOINEDUP_IDLE_MINUTES = envint("JOINEDUP_IDLE_MINUTES", "30")
+OTP_TOTP_ISSUER = envstr("JOINEDUP_OTP_ISSUER", "JoinedUp")
+OTP_TOTP_THROTTLE_FACTOR = 1
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -221,6 +278,29 @@ JOINEDUP_MAX_LINE_BYTES = envint("JOINEDUP_MAX_LINE_BYTES", str(1024 * 1024))
 
 # The caseload above which a worker is shown as over a safe limit on the team page (local policy).
 JOINEDUP_SAFE_CASELOAD = envint("JOINEDUP_SAFE_CASELOAD", "18")
+
+# Backups (`joinedup backup` / `restore`, joinedup.integrity): the encryption secret, given directly or as
+# a file (a *_FILE secret, e.g. a mounted Docker/Kubernetes secret), never both; where backups go; and
+# where PostgreSQL's pg_dump/pg_restore are (empty: found automatically).
+JOINEDUP_BACKUP_KEY = envstr("JOINEDUP_BACKUP_KEY", "")
+JOINEDUP_BACKUP_KEY_FILE = envstr("JOINEDUP_BACKUP_KEY_FILE", "")
+if JOINEDUP_BACKUP_KEY and JOINEDUP_BACKUP_KEY_FILE:
+    raise ImproperlyConfigured("set JOINEDUP_BACKUP_KEY or JOINEDUP_BACKUP_KEY_FILE, not both")
+JOINEDUP_BACKUP_DIR = Path(envstr("JOINEDUP_BACKUP_DIR", str(VAR_DIR / "backups")))
+JOINEDUP_PG_BIN_DIR = envstr("JOINEDUP_PG_BIN_DIR", "")
+
+# The public reporting page (/report/, joinedup.public). It needs no sign-in and no second factor:
+# keep /report/ open in any sign-in or second-factor gate, and its pages use no inline script or style
+# (a strict CSP passes). Limits per client address are counted in the database, so every gunicorn
+# worker shares them; 0 turns a limit off.
+JOINEDUP_PUBLIC_AGENCY_NAME = envstr("JOINEDUP_PUBLIC_AGENCY_NAME", "Public reporting page")
+JOINEDUP_PUBLIC_REPORT_LIMIT = envint("JOINEDUP_PUBLIC_REPORT_LIMIT", "5")
+JOINEDUP_PUBLIC_FOLLOW_UP_LIMIT = envint("JOINEDUP_PUBLIC_FOLLOW_UP_LIMIT", "20")
+JOINEDUP_PUBLIC_RATE_WINDOW_SECONDS = envint("JOINEDUP_PUBLIC_RATE_WINDOW_SECONDS", "3600")
+# Behind our own reverse proxy: the header it puts the client's address in (its last entry is used).
+JOINEDUP_PUBLIC_CLIENT_IP_HEADER = envstr("JOINEDUP_PUBLIC_CLIENT_IP_HEADER", "")
+JOINEDUP_PUBLIC_MAX_CHARS = envint("JOINEDUP_PUBLIC_MAX_CHARS", "5000")
+JOINEDUP_PUBLIC_MAX_BODY_BYTES = envint("JOINEDUP_PUBLIC_MAX_BODY_BYTES", "131072")
 
 # Email (escalations). The console backend prints messages; production sets SMTP.
 _EMAIL_BACKEND = envstr("JOINEDUP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

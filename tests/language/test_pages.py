@@ -177,7 +177,7 @@ def test_the_page_runs_the_same_queries_however_much_there_is(client, users, dat
     with django_assert_num_queries(len(small.captured_queries)):
         page = client.get(url).content.decode()
     assert 'data-team="Response"' in page
-    assert len(small.captured_queries) <= 4  # the session, the user, and one query for the figures
+    assert len(small.captured_queries) <= 5  # the session, the user, the second factor, the figures
 
 
 # --- who may see it ------------------------------------------------------------------------------------

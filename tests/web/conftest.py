@@ -22,7 +22,8 @@ def static_root_exists():
 
 @pytest.fixture
 def login(client, users):
-    """`login("sam")` signs the test client in as that named user and returns the client."""
+    """`login("sam")` signs the test client in as that named user, password and second factor (see
+    `force_login_is_a_full_sign_in` in tests/conftest.py), and returns the client."""
 
     def _login(username):
         client.force_login(getattr(users, username))

@@ -22,6 +22,7 @@ DEMO_USERS = {
     "youth": (Role.YOUTH_WORKER, "Safe Harbour Youth Project", "youth_service", "Outreach", "Yas Wolvercote"),
     "auditor": (Role.AUDITOR, "Northtown Children's Social Care", "social_care", "Information governance", "Audie Torrington"),
     "admin": (Role.ADMINISTRATOR, "Northtown Children's Social Care", "social_care", "Systems", "Addy Minchin"),
+    "leader": (Role.SERVICE_LEADER, "Northtown Children's Social Care", "social_care", "Leadership team", "Lee Dershaw"),
 }
 
 
@@ -51,5 +52,32 @@ def ensure_demo_users() -> dict[str, User]:
             user.set_password(password)
             user.is_staff = role == Role.ADMINISTRATOR
             user.save()
+        demo_authenticator(user)
         users[username] = user
     return users
+
+
+DEMO_DEVICE = "Demo authenticator"
+
+
+def demo_authenticator(user):
+    """The demo user's second factor: an authenticator-app key kept in the demo database, so
+    `joinedup demo_code USERNAME` can show the code a phone would (real users scan a QR code)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, name=DEMO_DEVICE, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name=DEMO_DEVICE, confirmed=True)
+
+
+def current_code(device) -> str:
+    """The code the demo user's authenticator shows now; the next step's code if this one was already
+    used (a code works once; one step of clock drift is accepted)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    app = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+    app.time = time.time()
+    if app.t() <= device.last_t:
+        app.time += device.step
+    return f"{app.token():0{device.digits}d}"

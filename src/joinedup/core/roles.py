@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     YOUTH_WORKER = "youth_worker", "Youth worker"
     AUDITOR = "auditor", "Auditor"
     ADMINISTRATOR = "administrator", "Administrator"
+    SERVICE_LEADER = "service_leader", "Service leader"
     AGENCY_SYSTEM = "agency_system", "Agency system (API)"
 
 
@@ -34,3 +35,9 @@ RECORDS_CONCERNS = SAFEGUARDING_WIDE | OWN_AGENCY_ONLY
 SEES_FRONT_DOOR = frozenset({Role.FRONT_DOOR, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.POLICE_OFFICER, Role.ANALYST})
 REVIEWS_MATCHES = frozenset({Role.FRONT_DOOR, Role.TEAM_MANAGER, Role.ANALYST})
 READS_AUDIT = frozenset({Role.AUDITOR, Role.ADMINISTRATOR})
+
+# Service figures (the leaders' dashboard): counts and times, never a child's record.
+READS_SERVICE_FIGURES = frozenset({Role.SERVICE_LEADER, Role.TEAM_MANAGER})
+# The child's plan: read by the roles that decide and work cases; written by those who work them.
+READS_CHILD_PLANS = frozenset({Role.FRONT_DOOR, Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
+WRITES_CHILD_PLANS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER})

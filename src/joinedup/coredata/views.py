@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from joinedup.core.roles import RECORDS_CONCERNS, SEES_ADULT_INTELLIGENCE, Role
+from joinedup.core.spreadsheet import safe_cell
 from joinedup.coredata import completeness, services
 from joinedup.coredata.models import Characteristic, FactStatus
 from joinedup.identity.models import Entity
@@ -38,8 +39,7 @@ class DisabilityForm(forms.Form):
 
 
 def _safe(value) -> str:
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return safe_cell(value)  # joinedup.core.spreadsheet: one formula-injection rule for every CSV export
 
 
 def _csv(tables) -> HttpResponse:

@@ -18,10 +18,12 @@ from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, 
 from joinedup.coredata.views import coredata_navigation
 from joinedup.identity.triage import alert_navigation
 from joinedup.language.queries import READS_LANGUAGE_FIGURES
+from joinedup.outcomes.access import outcomes_navigation
 from joinedup.records import vocabulary
 from joinedup.records.access import scope
 from joinedup.restrictions.views import restriction_navigation
 from joinedup.web.due import due_state
+from joinedup.web.raised import raised_navigation
 
 register = template.Library()
 
@@ -171,6 +173,7 @@ def navigation(context) -> list[dict]:
         items.append(("Front door", "front_door"))
     if user.role in RECORDS_CONCERNS:
         items.append(("Record a concern", "record_concern"))
+    items.extend(raised_navigation(user))  # partners: the outcome of what they raised
     if scope(user) != "none":
         items.append(("Find a child", "find_child"))
     if user.role in REVIEWS_MATCHES:
@@ -188,6 +191,7 @@ def navigation(context) -> list[dict]:
         items.append(("Language", "language_figures"))
     items.extend(coredata_navigation(user))
     items.extend(restriction_navigation(user))
+    items.extend(outcomes_navigation(user))
     path = request.path
     out = []
     for label, name in items:

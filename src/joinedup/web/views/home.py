@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from joinedup.accounts.middleware import after_password
 from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, SEES_FRONT_DOOR, Role
 from joinedup.web.forms.account import SignInForm
 
@@ -15,6 +16,10 @@ class SignInView(auth_views.LoginView):
     template_name = "web/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        """The second step: a code (or setting one up) when the role needs it or the person has one."""
+        return after_password(self.request.user, super().get_success_url())
 
 
 class SignOutView(auth_views.LogoutView):
@@ -28,6 +33,8 @@ def home(request):
         return redirect("team")
     if role == Role.SOCIAL_WORKER:
         return redirect("my_work")
+    if role == Role.SERVICE_LEADER:
+        return redirect("outcomes_dashboard")
     if role in SEES_FRONT_DOOR:
         return redirect("front_door")
     if role in RECORDS_CONCERNS:

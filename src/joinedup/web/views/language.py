@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from joinedup.core import clock
+from joinedup.core.spreadsheet import safe_cell
 from joinedup.language.models import RecordKind
 from joinedup.language.queries import READS_LANGUAGE_FIGURES, Report, language_report
 from joinedup.language.services import check_text
@@ -70,12 +71,6 @@ def language_figures(request):
     return render(request, "web/language_figures.html", context)
 
 
-def _cell(value) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _share(share: float | None) -> str:
     return "" if share is None else f"{share * 100:.1f}"
 
@@ -91,7 +86,7 @@ def language_figures_csv(request):
     for row in report.rows:
         f = row.figures
         writer.writerow([
-            f"{row.month:%Y-%m}", _cell(row.agency), _cell(row.team), f.texts, f.flagged, _share(f.flagged_share),
+            f"{row.month:%Y-%m}", safe_cell(row.agency), safe_cell(row.team), f.texts, f.flagged, _share(f.flagged_share),
             f.kept, _share(f.kept_share),
         ])
     return response

@@ -25,3 +25,9 @@ class Command(BaseCommand):
         for username, (role, agency, _, team, _) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<13} {role.label} - {agency}, {team}")
         self.stdout.write("")
+        self.stdout.write("Then JoinedUp asks for a 6-digit code, as a real sign-in would from an authenticator app on")
+        self.stdout.write("your phone. For the demo users, get the current code in another terminal with:")
+        self.stdout.write("  .venv/bin/joinedup demo_code frontdoor      (or any user name above)")
+        self.stdout.write("Each code works once and changes every 30 seconds. School, health and youth users may skip it")
+        self.stdout.write("and only record concerns.")
+        self.stdout.write("")
