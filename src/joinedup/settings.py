@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "joinedup.coredata",
     "joinedup.sharing",
     "joinedup.restrictions",
+    "joinedup.dataprotection",
     "joinedup.casework",
     "joinedup.public",  # the public reporting page, /report/ (no sign-in; see the settings below)
     "joinedup.outcomes",

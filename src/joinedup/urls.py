@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("joinedup.coredata.urls")),
     path("", include("joinedup.sharing.urls")),
     path("", include("joinedup.restrictions.urls")),
+    path("", include("joinedup.dataprotection.urls")),
     path("", include("joinedup.web.urls")),
 ]

@@ -83,6 +83,7 @@ class ActionKind(models.TextChoices):
     RETURN_HOME_INTERVIEW = "return_home_interview", "Return-home interview"
     ALERT_TRIAGE = "alert_triage", "Triage an alert"
     STRATEGY_DECISION = "strategy_decision", "Decide on a strategy discussion (exploitation screening)"
+    SUBJECT_ACCESS = "subject_access", "Respond to a subject-access request"
     OTHER = "action", "Action"
 
 

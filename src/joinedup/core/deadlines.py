@@ -41,6 +41,8 @@ DEFAULT_RULES: dict[str, dict] = {
     "sign_off": {"unit": "working_days", "amount": 1, "end_of_day": True},
     # Local: the whole history is reviewed within 5 working days of a child's third concern in a year.
     "history_review": {"unit": "working_days", "amount": 5, "end_of_day": True},
+    # UK GDPR Article 12(3): a subject-access request is answered within one month of receipt.
+    "subject_access": {"unit": "months", "amount": 1, "end_of_day": True},
     # Local: other actions from a decision, unless the decision-maker sets a date.
     "action": {"unit": "working_days", "amount": 10, "end_of_day": True},
 }

@@ -16,6 +16,7 @@ from joinedup.casework.services import SIGNS_OFF
 from joinedup.core import clock
 from joinedup.core.roles import READS_AUDIT, RECORDS_CONCERNS, REVIEWS_MATCHES, SEES_FRONT_DOOR, Role
 from joinedup.coredata.views import coredata_navigation
+from joinedup.dataprotection.views import dataprotection_navigation
 from joinedup.identity.triage import alert_navigation
 from joinedup.language.queries import READS_LANGUAGE_FIGURES
 from joinedup.outcomes.access import outcomes_navigation
@@ -191,6 +192,7 @@ def navigation(context) -> list[dict]:
         items.append(("Language", "language_figures"))
     items.extend(coredata_navigation(user))
     items.extend(restriction_navigation(user))
+    items.extend(dataprotection_navigation(user))
     items.extend(outcomes_navigation(user))
     path = request.path
     out = []
