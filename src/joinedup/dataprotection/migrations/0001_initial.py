@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('casework', '0004_alter_action_kind'),
+        ('casework', '0004_subject_access_work'),
         ('records', '0005_version_chain_unique'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
