@@ -215,3 +215,9 @@ def test_a_partial_plate_derived_from_a_full_plate_is_always_compatible_with_it(
 def test_it_never_raises_and_compatibility_is_symmetric(a, b):
     assert plates_compatible(a, b) == plates_compatible(b, a)
     assert plate_similarity(a, b) == plate_similarity(b, a)
+
+
+@pytest.mark.parametrize("text", ["N.I.L", "n i l", "N/A", "n.k.", "N-O-N-E"])
+def test_a_non_answer_written_with_stops_or_spaces_is_no_plate(text):
+    """Found by the idempotence property in CI: "N.I.L" became the plate "NIL", which is itself a non-answer."""
+    assert plate_key(text).text == ""

@@ -131,6 +131,8 @@ def _prepare(text: str) -> str:
     if _NOTHING.match(" ".join(re.sub(r"[^A-Z0-9? ]", " ", text).split())):
         return ""
     chars = _KEEP.sub("", text.translate(_WILDCARDS))
+    if _NOTHING.match(chars):  # "N.I.L", "N/A" written with stops: the same non-answer once joined up
+        return ""
     if len(chars) > _LONGEST:
         return _find_in_words(text) or chars
     if (head or tail) and len(chars) < _CURRENT_LENGTH:
