@@ -187,24 +187,36 @@ def actor_label(actor) -> str:
     return f"{actor.username} ({actor.get_role_display()}, {agency})" if agency else actor.username
 
 
+def _storable(value):
+    """Text as every database can store it: PostgreSQL refuses NUL in text and JSON, so a NUL typed into
+    any field (a search box, a reason) is kept as U+FFFD instead of failing the write it audits."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value
+
+
+def _row(event: AuditEventData, actor, at, reason: str = ""):
+    from joinedup.core.models import AuditEvent
+
+    object_type, object_id = event.object_ref()
+    return AuditEvent(
+        at=at, actor=actor, actor_label=actor_label(actor), event=event.name, child_id=event.child_id,
+        object_type=object_type, object_id=object_id, reason=_storable(reason or getattr(event, "reason", "")),
+        detail=_storable(event.details()),
+    )
+
+
 def record(event: AuditEventData, actor=None, *, reason: str = ""):
     """Write `event`. Must run inside the transaction of the write it audits (checked)."""
     from joinedup.core.models import AuditEvent
 
     if not connection.in_atomic_block:
         raise RuntimeError(f"audit event {event.name} must be written inside the transaction it audits")
-    object_type, object_id = event.object_ref()
-    row = AuditEvent(
-        at=clock.now(),
-        actor=actor,
-        actor_label=actor_label(actor),
-        event=event.name,
-        child_id=event.child_id,
-        object_type=object_type,
-        object_id=object_id,
-        reason=reason or getattr(event, "reason", ""),
-        detail=event.details(),
-    )
+    row = _row(event, actor, clock.now(), reason)
     chain.chain_rows(AuditEvent, [row])  # the hash chain (takes the chain lock until commit)
     row.save(force_insert=True)
     return row
@@ -212,26 +224,12 @@ def record(event: AuditEventData, actor=None, *, reason: str = ""):
 
 def record_many(events: list[tuple[AuditEventData, Any, Any]]) -> None:
     """Bulk form of `record` for imports: (event, actor, at) triples (same transaction rule)."""
+    from joinedup.core.bulk import insert_rows
     from joinedup.core.models import AuditEvent
 
     if not connection.in_atomic_block:
         raise RuntimeError("audit events must be written inside the transaction they audit")
-    from joinedup.core.bulk import insert_rows
-
-    rows = [
-        AuditEvent(
-            at=at,
-            actor=actor,
-            actor_label=actor_label(actor),
-            event=event.name,
-            child_id=event.child_id,
-            object_type=event.object_ref()[0],
-            object_id=event.object_ref()[1],
-            reason=getattr(event, "reason", ""),
-            detail=event.details(),
-        )
-        for event, actor, at in events
-    ]
+    rows = [_row(event, actor, at) for event, actor, at in events]
     chain.chain_rows(AuditEvent, rows)  # the hash chain (takes the chain lock until commit)
     insert_rows(AuditEvent, rows)
 
