@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from joinedup.core.models import AuditEvent, Team
+from joinedup.core.spreadsheet import safe_cell
 from joinedup.outcomes import services
-from joinedup.outcomes.figures import Figure, as_csv, safe_cell
+from joinedup.outcomes.figures import Figure, as_csv
 from joinedup.outcomes.models import PopulationGroup, PopulationLoad, TeamPosts
 from joinedup.outcomes.population import PopulationError, age_band, read_population
 

@@ -38,10 +38,6 @@ class DisabilityForm(forms.Form):
                             help_text='For example "none known", or the disability in the person\'s own words')
 
 
-def _safe(value) -> str:
-    return safe_cell(value)  # joinedup.core.spreadsheet: one formula-injection rule for every CSV export
-
-
 def _csv(tables) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="core-data-set-completeness.csv"'
@@ -50,7 +46,7 @@ def _csv(tables) -> HttpResponse:
     for table in tables:
         for row in table.rows:
             for characteristic, cell in row.cells.items():
-                writer.writerow([_safe(table.title), _safe(row.agency), row.people, characteristic, cell.recorded,
+                writer.writerow([safe_cell(table.title), safe_cell(row.agency), row.people, characteristic, cell.recorded,
                                  cell.not_stated, cell.not_recorded, cell.percent])
     return response
 

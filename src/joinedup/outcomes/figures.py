@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 
+from joinedup.core.spreadsheet import safe_row
 from joinedup.outcomes.charts import Chart
 
 
@@ -26,16 +27,10 @@ class Figure:
         return ([self.chart] if self.chart else []) + self.charts
 
 
-def safe_cell(value) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (OWASP: prefix = + - @ tab and return)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def as_csv(figure: Figure) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([safe_cell(h) for h in figure.headers])
+    writer.writerow(safe_row(figure.headers))
     for row in figure.rows:
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow(safe_row(row))
     return out.getvalue()
