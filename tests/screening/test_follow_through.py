@@ -111,5 +111,5 @@ def test_a_bad_rules_file_is_refused_naming_the_key(data, named):
         from_mapping(data)
 
 
-def test_rules_file_is_read_once_per_path():
+def test_no_rules_file_means_the_published_defaults():
     assert rules._from_file("") is RULES
