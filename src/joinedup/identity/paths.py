@@ -77,7 +77,7 @@ class Path:
 
 
 def parse_node(reference: str) -> str:
-    """"C-00012" -> "c12" (a child), "E-00034" -> "e34" (an entity). Raises PathError."""
+    """"C-00012" (or "c12") -> "c12", a child; "E-00034" (or "e34") -> "e34", an entity. Raises PathError."""
     match = _NODE.match(reference or "")
     if not match:
         raise PathError(f"{reference!r} is not a child reference (C-00012) or an entity reference (E-00034)")
@@ -192,8 +192,7 @@ def _walk_back(parent, state) -> Path:
 def find_path(start: str, end: str, *, time_order: bool = False, every_link: bool = False,
               max_steps: int = MAX_STEPS) -> Path | None:
     """The shortest path from `start` to `end` ("C-00012", "E-00034" or "c12"/"e34"), or None."""
-    start = _canonical(start if start[:1] in "ce" and start[1:].isdigit() else parse_node(start))
-    end = _canonical(end if end[:1] in "ce" and end[1:].isdigit() else parse_node(end))
+    start, end = _canonical(parse_node(start)), _canonical(parse_node(end))
     if start == end:
         return Path(nodes=(start,), hops=())
     graph = _neighbourhood(start, end, every_link, max_steps, stop_when_reached=not time_order)
