@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "joinedup.sharing",
     "joinedup.restrictions",
     "joinedup.dataprotection",
+    "joinedup.retention",
     "joinedup.casework",
     "joinedup.public",  # the public reporting page, /report/ (no sign-in; see the settings below)
     "joinedup.outcomes",
@@ -260,6 +261,8 @@ JOINEDUP_LOCAL_TIME_ZONE = envstr("JOINEDUP_LOCAL_TIME_ZONE", "Europe/London")
 # Deadline rules (core/deadlines.py DEFAULT_RULES); a TOML file here overrides any of them.
 JOINEDUP_CLOCK_RULES_FILE = envstr("JOINEDUP_CLOCK_RULES_FILE", "")
 JOINEDUP_SCREENING_RULES_FILE = envstr("JOINEDUP_SCREENING_RULES_FILE", "")
+# Retention rules by record type (retention/rules.py RULES); a TOML file here changes or adds them.
+JOINEDUP_RETENTION_RULES_FILE = envstr("JOINEDUP_RETENTION_RULES_FILE", "")
 JOINEDUP_RESTRICTION_REVIEW_DAYS = envint("JOINEDUP_RESTRICTION_REVIEW_DAYS", "90")
 JOINEDUP_BREAK_GLASS_MINUTES = envint("JOINEDUP_BREAK_GLASS_MINUTES", "60")
 

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("joinedup.sharing.urls")),
     path("", include("joinedup.restrictions.urls")),
     path("", include("joinedup.dataprotection.urls")),
+    path("", include("joinedup.retention.urls")),
     path("", include("joinedup.web.urls")),
 ]

@@ -90,7 +90,10 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     actor_label = models.CharField(max_length=200)
     event = models.CharField(max_length=60, db_index=True)
-    child = models.ForeignKey("records.Child", on_delete=models.PROTECT, null=True, related_name="+")
+    # No database constraint: the audit log outlives a child's record disposed of under the retention
+    # rules (docs/decisions/0011), so child_id may name a record that no longer exists.
+    child = models.ForeignKey("records.Child", on_delete=models.PROTECT, null=True, related_name="+",
+                              db_constraint=False)
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=60, blank=True)
     reason = models.TextField(blank=True)

@@ -23,6 +23,7 @@ from joinedup.outcomes.access import outcomes_navigation
 from joinedup.records import vocabulary
 from joinedup.records.access import scope
 from joinedup.restrictions.views import restriction_navigation
+from joinedup.retention.views import retention_navigation
 from joinedup.web.due import due_state
 from joinedup.web.raised import raised_navigation
 
@@ -193,6 +194,7 @@ def navigation(context) -> list[dict]:
     items.extend(coredata_navigation(user))
     items.extend(restriction_navigation(user))
     items.extend(dataprotection_navigation(user))
+    items.extend(retention_navigation(user))
     items.extend(outcomes_navigation(user))
     path = request.path
     out = []
