@@ -15,6 +15,7 @@ from joinedup.casework.services import front_door_team
 from joinedup.core import audit, clock
 from joinedup.core.models import Team, User
 from joinedup.core.roles import Role
+from joinedup.records.access import concerns_visible_to
 from joinedup.records.models import Concern
 
 logger = logging.getLogger(__name__)
@@ -67,11 +68,15 @@ def _escalate(item: OverdueItem) -> Escalation | None:
             )
             audit.record(events.WorkEscalated(kind=item.kind, item_id=item.item_id, to=team.name if team else "no team"))
             if emails:
-                body = (
+                shown, body = title, (
                     f"{title}\nConcern {concern.reference} ({concern.agency.name}) was due at "
                     f"{item.due_at:%d %B %Y %H:%M}.\nOpen JoinedUp to see your team's overdue work."
                 )
-                transaction.on_commit(lambda: _email(f"Overdue in JoinedUp: {title}"[:150], body, emails))
+                if any(not concerns_visible_to(m).filter(pk=concern.pk).exists() for m in managers):
+                    shown = "Overdue work on a restricted record"  # no child, concern, agency or category
+                    body = (f"{shown} was due at {item.due_at:%d %B %Y %H:%M}. Only the people named on the "
+                            "record can open it.\nOpen JoinedUp to see your team's overdue work.")
+                transaction.on_commit(lambda: _email(f"Overdue in JoinedUp: {shown}"[:150], body, emails))
     except IntegrityError:
         return None  # another run escalated it first
     return escalation

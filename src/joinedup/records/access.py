@@ -118,16 +118,23 @@ class RestrictedRecord(Http404):
 
 
 def descriptions_visible_to(user, child: Child) -> QuerySet[ConcernChild]:
-    """The child's details as each agency knows them, limited to what the user may see."""
+    """The child's details as each agency knows them, limited to what the user may see (nothing of a child
+    restricted away from the user)."""
     rows = ConcernChild.objects.filter(child=child)
+    if scope(user) != "none" and child.pk in hidden_children(user):
+        return rows.none()
     if scope(user) == "own_agency":
         rows = rows.filter(Q(agency_id=user.agency_id) | Q(version__concern__in=concerns_visible_to(user).values("pk")))
     return rows
 
 
 def descriptions_of_children_visible_to(user, child_ids) -> QuerySet[ConcernChild]:
-    """As `descriptions_visible_to`, for many children at once."""
+    """As `descriptions_visible_to`, for many children at once (none of a child restricted away from the user,
+    so a list of work never names that child)."""
     rows = ConcernChild.objects.filter(child_id__in=child_ids)
+    hidden = hidden_children(user) if scope(user) != "none" else frozenset()
+    if hidden:
+        rows = rows.exclude(child_id__in=hidden)
     if scope(user) == "own_agency":
         rows = rows.filter(Q(agency_id=user.agency_id) | Q(version__concern__in=concerns_visible_to(user).values("pk")))
     elif scope(user) == "none":

@@ -7,7 +7,9 @@ class RestrictionsConfig(AppConfig):
     verbose_name = "Restricted records"
 
     def ready(self) -> None:
-        from joinedup.records import access
+        from joinedup.records import access, ingest
+        from joinedup.restrictions import waiting
         from joinedup.restrictions.services import hidden_children
 
         access.register_child_restriction(hidden_children)
+        ingest.register_arrival_hook(waiting.on_concerns_arrived)

@@ -13,6 +13,7 @@ from joinedup.casework.services import allocate_case
 from joinedup.core import clock
 from joinedup.core.roles import Role
 from joinedup.records.services import RefusedError
+from joinedup.restrictions.waiting import hidden_concern_ids
 from joinedup.web import follow_through
 from joinedup.web.forms.casework import AllocateForm
 from joinedup.web.permissions import require_role
@@ -28,6 +29,7 @@ def safe_caseload() -> int:
 def team(request):
     manager = request.user
     picture = follow_through.team_picture(manager, clock.now())
+    _mark_restricted(manager, picture)
     limit = safe_caseload()
     workers = [
         {"worker": w, "over": w.caseload > limit, "at_limit": w.caseload == limit} for w in picture.workers
@@ -49,6 +51,15 @@ def team(request):
         "escalations": picture.escalations,
     }
     return render(request, "web/team.html", context)
+
+
+def _mark_restricted(manager, picture) -> None:
+    """Work and escalations about a record restricted away from the manager are listed without the child,
+    the concern or a link (which would only be "Page not found")."""
+    overdue = [a for w in picture.workers for a in w.overdue] + picture.team_overdue
+    hidden = hidden_concern_ids(manager, [a.concern_id for a in overdue] + [e.concern_id for e in picture.escalations])
+    for item in overdue + picture.escalations:
+        item.restricted = item.concern_id in hidden
 
 
 @require_role(MANAGES)

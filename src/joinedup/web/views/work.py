@@ -15,6 +15,7 @@ from joinedup.casework.services import acknowledge, cancel_action, complete_acti
 from joinedup.language.models import RecordKind
 from joinedup.records.access import concerns_visible_to
 from joinedup.records.services import RefusedError, record_concern_view
+from joinedup.restrictions.waiting import hidden_concern_ids
 from joinedup.web import due, follow_through, wording
 from joinedup.web.forms.base import error_summary
 from joinedup.web.forms.casework import ReassignForm
@@ -36,13 +37,17 @@ def my_work(request):
     page, params = page_of(request, follow_through.my_actions(user), PAGE_SIZE)
     actions = list(page)
     names = follow_through.child_names(user, [a.child_id for a in actions])
+    restricted = hidden_concern_ids(user, [a.concern_id for a in actions])
     notifications = list(follow_through.notifications_to_acknowledge(user)[:PAGE_SIZE])
     visible = set(
         concerns_visible_to(user).filter(pk__in=[n.concern_id for n in notifications]).values_list("pk", flat=True)
     )
     context = {
         "page": page,
-        "entries": [{"action": a, "child_name": names.get(a.child_id, "")} for a in actions],
+        "entries": [
+            {"action": a, "child_name": names.get(a.child_id, ""), "restricted": a.concern_id in restricted}
+            for a in actions
+        ],
         "notifications": [{"note": n, "linked": n.concern_id in visible} for n in notifications],
         "params": params,
     }
