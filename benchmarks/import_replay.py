@@ -9,6 +9,7 @@ under 1 GiB. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def main() -> None:
             db = FreshDatabase(engine, Path(tmp))
             try:
                 run_measured([JOINEDUP, "migrate", "-v0"], db.env())
+                load = os.getloadavg()[0]  # other work on the machine skews the figure: say how busy it was
                 seconds, peak, result = run_measured(
                     [JOINEDUP, "import", str(path), "--replay", "--no-progress"], db.env()
                 )
@@ -36,7 +38,8 @@ def main() -> None:
                     print(result.stderr[-2000:])
                     raise SystemExit(f"{engine}: import failed")
                 print(f"{engine:9} replay import: {seconds:7.1f} s, {lines / seconds:7.0f} concerns/s, "
-                      f"peak memory {peak / 2**20:5.0f} MiB  [{result.stdout.strip()}]")
+                      f"peak memory {peak / 2**20:5.0f} MiB, load {load:.1f} to {os.getloadavg()[0]:.1f}  "
+                      f"[{result.stdout.strip()}]")
                 again, _, result = run_measured([JOINEDUP, "import", str(path), "--no-progress"], db.env())
                 print(f"{engine:9} re-import (all unchanged): {again:6.1f} s  [{result.stdout.strip()}]")
             finally:

@@ -4,6 +4,7 @@ return-home interview when a child was missing. During a replay each runs on the
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 from collections import defaultdict
@@ -12,10 +13,10 @@ from django.db.models import F
 
 from joinedup.casework import policy
 from joinedup.casework.models import Action, ActionKind, ActionStatus, Case
-from joinedup.casework.services import create_due_work, front_door_team
+from joinedup.casework.services import create_due_work_many, due_work, front_door_team
 from joinedup.core import clock
 from joinedup.records.ingest import Arrival
-from joinedup.records.models import Concern, ConcernChild, ConcernStatus
+from joinedup.records.models import ConcernChild, ConcernStatus
 
 
 def _history(child_ids: set[int], since: dt.datetime, until: dt.datetime) -> dict[int, list[tuple[dt.datetime, int]]]:
@@ -32,7 +33,17 @@ def _history(child_ids: set[int], since: dt.datetime, until: dt.datetime) -> dic
     history: dict[int, list[tuple[dt.datetime, int]]] = defaultdict(list)
     for child_id, received_at, concern_id in rows:
         history[child_id].append((received_at, concern_id))
+    for concerns in history.values():
+        concerns.sort()
     return history
+
+
+def _received_within(history: list[tuple[dt.datetime, int]], start: dt.datetime, end: dt.datetime) -> set[int]:
+    """The concerns of a child's time-ordered history received in (start, end]: found by bisection, as a
+    child with a long history otherwise costs a scan of all of it for each of its concerns in a batch."""
+    first = bisect.bisect_right(history, start, key=lambda row: row[0])
+    last = bisect.bisect_right(history, end, key=lambda row: row[0])
+    return {concern_id for _, concern_id in history[first:last]}
 
 
 def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
@@ -41,38 +52,42 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
         return
     child_ids = {c for a in created for c in a.child_ids}
     window = dt.timedelta(days=policy.REPEAT_WINDOW_DAYS)
-    history = _history(
-        child_ids, min(a.received_at for a in created) - window, max(a.received_at for a in created)
-    )
     reviewing = set(
         Action.objects.filter(child_id__in=child_ids, kind=ActionKind.HISTORY_REVIEW, status=ActionStatus.OPEN)
         .values_list("child_id", flat=True)
+    )
+    history = _history(  # not for children already under review: nothing more to start for them
+        child_ids - reviewing, min(a.received_at for a in created) - window, max(a.received_at for a in created)
     )
     owners = {
         case.child_id: case.allocated_worker
         for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
     }
     team = front_door_team()
-    concerns = Concern.objects.in_bulk([a.concern_id for a in created])
+    work = []
     for arrival in created:
         with clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext():
-            concern = concerns[arrival.concern_id]
+            concern = arrival.concern_id
             for child_id in arrival.child_ids:
-                recent = {cid for at, cid in history.get(child_id, []) if arrival.received_at - window < at <= arrival.received_at}
-                if len(recent) >= policy.REPEAT_THRESHOLD and child_id not in reviewing:
+                if child_id in reviewing:
+                    recent = set()
+                else:
+                    recent = _received_within(history.get(child_id, []), arrival.received_at - window, arrival.received_at)
+                if len(recent) >= policy.REPEAT_THRESHOLD:
                     owner = owners.get(child_id)
-                    create_due_work(
+                    work.append(due_work(
                         kind=ActionKind.HISTORY_REVIEW,
                         title=f"Review the whole history: concern number {len(recent)} in twelve months",
                         concern=concern, rule="history_review", start=arrival.received_at, actor=arrival.actor,
                         child_id=child_id, owner=owner, owner_team=None if owner else team,
-                    )
+                    ))
                     reviewing.add(child_id)
                 if "missing" in arrival.categories:
-                    create_due_work(
+                    work.append(due_work(
                         kind=ActionKind.RETURN_HOME_INTERVIEW,
                         title="Independent return-home interview", concern=concern, rule="return_home_interview",
                         start=arrival.received_at, actor=arrival.actor, child_id=child_id,
                         owner=owners.get(child_id), owner_team=None if owners.get(child_id) else team,
-                    )
+                    ))
+    create_due_work_many(work)
 

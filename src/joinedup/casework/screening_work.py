@@ -10,12 +10,12 @@ One open decision per child at a time: a second concern while one is open adds n
 from __future__ import annotations
 
 import contextlib
+import functools
 
 from joinedup.casework.models import Action, ActionKind, ActionStatus, Case
-from joinedup.casework.services import create_due_work, front_door_team
+from joinedup.casework.services import create_due_work_many, due_work, front_door_team
 from joinedup.core import clock
 from joinedup.records.ingest import Arrival
-from joinedup.records.models import Concern
 from joinedup.screening.queries import facts_for_children, youngest_age
 from joinedup.screening.rules import current
 from joinedup.screening.score import Screening, screen
@@ -40,17 +40,17 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
         return
     rules = current()
     child_ids = {c for a in created for c in a.child_ids}
-    facts = facts_for_children(child_ids)
     waiting = set(
         Action.objects.filter(child_id__in=child_ids, kind=ActionKind.STRATEGY_DECISION, status=ActionStatus.OPEN)
         .values_list("child_id", flat=True)
     )
+    facts = facts_for_children(child_ids - waiting)  # a waiting child is not screened again (below)
     owners = {
         case.child_id: case.allocated_worker
         for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
     }
-    team = None
-    concerns = Concern.objects.in_bulk([a.concern_id for a in created])
+    front_door = functools.cache(front_door_team)  # read once a batch, and only if needed
+    work = []
     for arrival in created:
         with clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext():
             for child_id in arrival.child_ids:
@@ -63,11 +63,11 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
                 if why is None:
                     continue
                 owner = owners.get(child_id)
-                team = team or (None if owner else front_door_team())
-                create_due_work(
+                work.append(due_work(
                     kind=ActionKind.STRATEGY_DECISION,
                     title=f"Decide whether to hold a strategy discussion: {why}"[:300],
-                    concern=concerns[arrival.concern_id], rule="strategy_discussion", start=at, actor=arrival.actor,
-                    child_id=child_id, owner=owner, owner_team=None if owner else team,
-                )
+                    concern=arrival.concern_id, rule="strategy_discussion", start=at, actor=arrival.actor,
+                    child_id=child_id, owner=owner, owner_team=None if owner else front_door(),
+                ))
                 waiting.add(child_id)
+    create_due_work_many(work)

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 
-from joinedup.identity.linkage import load_model, score_records
+from joinedup.identity.linkage import load_model, match_probability, score_records
 from joinedup.identity.linkage.records import prepare
 from joinedup.identity.normalise import (
     mention_keys,
@@ -207,22 +207,27 @@ class EntityIndex:
         # possible match, however alike the names (and only the first few candidates are scored).
         identified = bool(features.family or features.phone or features.dob or features.address)
         budget = CANDIDATE_CAP if identified else 20
-        seen: dict[int, tuple[float, list]] = {}
+        seen: dict[int, tuple[float, Any]] = {}
         for key in keys.get("block_keys", []):
             for entity_id, other in self.people.get(key, ()):
                 if entity_id in seen:
                     continue
                 if len(seen) >= budget:
                     break
-                _, probability, steps = score_records(mine, other, model)
-                seen[entity_id] = (probability, [(step.comparison, step.level) for step in steps[1:]])
+                seen[entity_id] = (match_probability(mine, other, model), other)
         ranked = sorted(seen.items(), key=lambda kv: kv[1][0], reverse=True)
         blocks = keys.get("block_keys", [])
         if ranked and ranked[0][1][0] >= PERSON_LINK and identified:
-            entity_id, (probability, explanation) = ranked[0]
-            return Resolution(entity_id, "score", probability, explanation, [], [], blocks, label, features)
-        possible = [(e, p, x) for e, (p, x) in ranked[:3] if p >= PERSON_POSSIBLE]
+            entity_id, (probability, other) = ranked[0]
+            return Resolution(entity_id, "score", probability, _explain(mine, other, model), [], [], blocks, label, features)
+        possible = [(e, p, _explain(mine, other, model)) for e, (p, other) in ranked[:3] if p >= PERSON_POSSIBLE]
         return Resolution(None, "new", None, [], possible, [], blocks, label, features)
+
+
+def _explain(mine, other, model) -> list[tuple[str, str]]:
+    """The waterfall of one scored pair, as (comparison, level) steps after the prior."""
+    _, _, steps = score_records(mine, other, model)
+    return [(step.comparison, step.level) for step in steps[1:]]
 
 
 def _label(kind: str, data: dict[str, Any], keys: dict[str, Any]) -> str:

@@ -3,7 +3,8 @@
 Lines are read as bytes (so non-UTF-8 input is reported, not crashed on), each validated on its own; a
 bad line is reported with its number and reason and never stops the good ones. Good records are stored
 in batches (one transaction each): a kill mid-import loses at most the batch in flight, which a re-run
-imports, because re-sending identical content is a no-op.
+imports, because re-sending identical content is a no-op. On PostgreSQL a batch's commit does not wait for
+the disk; the import waits once at the end, so every record it counts is stored durably.
 
 With `replay`, records are stored in `received_at` order with the clock set to each record's
 `received_at`, as if they had arrived live. The file is read twice (validate and sort keys, then
@@ -19,7 +20,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 
-from joinedup.records.ingest import Ingester
+from joinedup.records.ingest import Ingester, wait_for_commits
 from joinedup.records.interchange import ConcernRecord, RecordError, parse_line, reread_line
 from joinedup.records.models import Channel
 
@@ -96,6 +97,7 @@ def import_file(
         run.replay(stream)
     else:
         run.stream(stream)
+    wait_for_commits()  # the batches committed without waiting for the disk: all of them are on it now
     run.report.rejected.sort()
     return run.report
 

@@ -196,6 +196,8 @@ class ChildIndex:
     def __init__(self) -> None:
         self._exact: dict[tuple, Any] = {}
         self._blocks: dict[tuple, list[tuple[Description, Any]]] = defaultdict(list)
+        self._block_sizes: dict[tuple, int] = defaultdict(int)  # entries offered, kept or not
+        self._kept: set[tuple] = set()  # (block, child, description content) of each kept entry
         self._alias: dict[Any, Any] = {}
         self._ids: dict[Any, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
@@ -231,10 +233,15 @@ class ChildIndex:
         child_key = self.canonical(child_key)
         for key in self.exact_keys(d):
             self._exact.setdefault(key, child_key)
+        content = dataclasses.astuple(d)
         for key in self.block_keys(d):
-            block = self._blocks[key]
-            if len(block) < 200:  # a huge block is not informative; keep lookups bounded
-                block.append((d, child_key))
+            if self._block_sizes[key] < 200:  # a huge block is not informative; keep lookups bounded
+                self._block_sizes[key] += 1
+                # The same child described the same way again (each concern of one agency, say) would
+                # only score the same again: counted towards the bound, not kept.
+                if (key, child_key, content) not in self._kept:
+                    self._kept.add((key, child_key, content))
+                    self._blocks[key].append((d, child_key))
         for kind, value in zip(_ID_TYPES, (d.nhs_number, d.upn, d.la_id), strict=True):
             if value:
                 self._ids[child_key][kind].add(value)
@@ -256,6 +263,21 @@ class ChildIndex:
         mine = dict(zip(_ID_TYPES, (d.nhs_number, d.upn, d.la_id), strict=True))
         return any(mine[k] and ids.get(k) and mine[k] not in ids[k] for k in _ID_TYPES)
 
+    def _best_scores(self, d: Description) -> dict[Any, Score]:
+        """Each candidate child's best score against `d`."""
+        best: dict[Any, Score] = {}
+        scored: set[int] = set()  # a description in several of d's blocks scores the same each time
+        for key in self.block_keys(d):
+            for other, child_key in self._blocks.get(key, ()):
+                if id(other) in scored:
+                    continue
+                scored.add(id(other))
+                child_key = self.canonical(child_key)
+                s = score(d, other)
+                if child_key not in best or s.points > best[child_key].points:
+                    best[child_key] = s
+        return best
+
     def resolve(self, d: Description, auto_link: float, review: float) -> Outcome:
         exact: list[tuple[Any, str]] = []
         for key in self.exact_keys(d):
@@ -263,14 +285,7 @@ class ChildIndex:
                 found = self.canonical(self._exact[key])
                 if all(found != k for k, _ in exact):
                     exact.append((found, "agency_ref" if key[0] == "ref" else "identifier"))
-        best: dict[Any, Score] = {}
-        for key in self.block_keys(d):
-            for other, child_key in self._blocks.get(key, ()):
-                child_key = self.canonical(child_key)
-                s = score(d, other)
-                if child_key not in best or s.points > best[child_key].points:
-                    best[child_key] = s
-        ranked = sorted(best.items(), key=lambda kv: kv[1].points, reverse=True)
+        ranked = sorted(self._best_scores(d).items(), key=lambda kv: kv[1].points, reverse=True)
         if exact:
             primary, method = exact[0]
             chosen = Score(100.0, [(method.replace("_", " "), "equal", 100.0)], True)

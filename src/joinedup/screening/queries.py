@@ -16,7 +16,7 @@ from django.db.models import Count, F
 
 from joinedup.core import clock
 from joinedup.identity.models import AlertChild, AlertStatus
-from joinedup.records.models import Child, ConcernChild, ConcernStatus
+from joinedup.records.models import Child, ConcernChild, ConcernStatus, reference_for, split_codes
 from joinedup.screening.rules import DISCLOSURE, DISCLOSURE_CATEGORIES, Rules, current
 from joinedup.screening.score import Observation, Screening, screen, youngest_age
 
@@ -29,34 +29,40 @@ class ChildFacts:
 
 
 def _rows(child_ids: Iterable[int]):
-    """One query: the children's descriptions in the current version of each concern not withdrawn."""
+    """One query: the children's descriptions in the current version of each concern not withdrawn, as
+    tuples (an import screens thousands of children a batch; model instances cost more than the query)."""
     return (
         ConcernChild.objects.filter(child_id__in=list(child_ids), version_id=F("version__concern__current_version_id"))
         .exclude(version__concern__status=ConcernStatus.WITHDRAWN)
-        .select_related("version__concern__agency")
         .order_by("version__concern__received_at", "pk")
+        .values_list(
+            "child_id", "dob", "approx_age", "version__concern_id", "version__concern__received_at",
+            "version__concern__agency__name", "version__indicator_codes", "version__category_codes",
+            "version__child_words",
+        )
     )
 
 
 def facts_for_children(child_ids: Iterable[int]) -> dict[int, ChildFacts]:
     facts: dict[int, ChildFacts] = defaultdict(ChildFacts)
     seen: set[tuple[int, int]] = set()
-    for row in _rows(child_ids):
-        concern, version = row.version.concern, row.version
-        mine = facts[row.child_id]
-        if row.dob:
-            mine.dobs.append(row.dob)
-        elif row.approx_age is not None:
-            mine.approx_ages.append((row.approx_age, concern.received_at))
-        if (row.child_id, concern.pk) in seen:  # the child described twice in one concern
+    for child_id, dob, approx_age, concern_id, received_at, agency, indicator_codes, category_codes, child_words in _rows(
+        child_ids
+    ):
+        mine = facts[child_id]
+        if dob:
+            mine.dobs.append(dob)
+        elif approx_age is not None:
+            mine.approx_ages.append((approx_age, received_at))
+        if (child_id, concern_id) in seen:  # the child described twice in one concern
             continue
-        seen.add((row.child_id, concern.pk))
-        codes = list(version.indicators)
-        if version.child_words.strip() and DISCLOSURE_CATEGORIES.intersection(version.categories):
+        seen.add((child_id, concern_id))
+        codes = split_codes(indicator_codes)
+        if child_words.strip() and DISCLOSURE_CATEGORIES.intersection(split_codes(category_codes)):
             codes.append(DISCLOSURE)
+        reference = reference_for(concern_id)
         mine.observations += [
-            Observation(code, concern.reference, concern.agency.name, concern.received_at, concern.pk)
-            for code in dict.fromkeys(codes)
+            Observation(code, reference, agency, received_at, concern_id) for code in dict.fromkeys(codes)
         ]
     return facts
 

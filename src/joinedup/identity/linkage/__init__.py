@@ -8,6 +8,7 @@
   `python -m joinedup.identity.linkage.train --town DIR`;
 - `score_pair(a, b, model=None) -> (match_weight, match_probability, waterfall)`: one pair of
   `PersonFeatures` on arrival, pure Python, microseconds; `load_model(path)` for another model;
+  `score_records` and `match_probability` (the probability alone) for prepared records;
 - `relink(records, model_path, threshold=..., progress=...) -> Relinked(clusters, pairs)`: the bulk
   relink, clusters as {record id: cluster id}, pairs as a pyarrow table (`pair_list()` for tuples).
 
@@ -19,7 +20,14 @@ from __future__ import annotations
 from joinedup.identity.linkage.person_model import MODEL_PATH, save_model, train
 from joinedup.identity.linkage.records import concern_records, person_record
 from joinedup.identity.linkage.relink import Pair, Relinked, relink
-from joinedup.identity.linkage.scoring import Model, Step, load_model, score_pair, score_records
+from joinedup.identity.linkage.scoring import (
+    Model,
+    Step,
+    load_model,
+    match_probability,
+    score_pair,
+    score_records,
+)
 
 __all__ = ["person_record", "concern_records", "train", "save_model", "MODEL_PATH", "score_pair",
-           "score_records", "load_model", "Model", "Step", "relink", "Relinked", "Pair"]
+           "score_records", "match_probability", "load_model", "Model", "Step", "relink", "Relinked", "Pair"]

@@ -79,7 +79,10 @@ def _q(column: str, side: str) -> str:
 
 
 def _present(*values: Any) -> bool:
-    return all(v not in ("", None) for v in values)
+    for v in values:  # a plain loop: called millions of times in a replay, and a generator costs twice as much
+        if v is None or v == "":
+            return False
+    return True
 
 
 def null(*columns: str) -> Pred:

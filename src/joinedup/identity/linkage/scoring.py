@@ -18,7 +18,7 @@ from joinedup.identity.linkage.person_model import COMPARISONS, MODEL_PATH
 from joinedup.identity.linkage.records import prepare
 from joinedup.identity.normalise.people import PersonFeatures
 
-__all__ = ["Step", "Model", "load_model", "score_pair", "score_records"]
+__all__ = ["Step", "Model", "load_model", "match_probability", "score_pair", "score_records"]
 
 
 class Step(NamedTuple):
@@ -74,6 +74,15 @@ def score_records(a: Record, b: Record, model: Model | None = None) -> tuple[flo
         steps.append(Step(comparison.name, label, weight))
         total += weight
     return total, _probability(total), steps
+
+
+def match_probability(a: Record, b: Record, model: Model) -> float:
+    """The probability of `score_records`, without building its waterfall (resolving one person mention
+    scores up to hundreds of candidates, and only the best few are explained)."""
+    total = model.prior
+    for comparison, weights in model.comparisons:
+        total += weights[comparison.level_of(a, b)][1]
+    return _probability(total)
 
 
 def score_pair(a: PersonFeatures, b: PersonFeatures, model: Model | None = None) -> tuple[float, float, list[Step]]:
