@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import F
+from django.conf import settings
+from django.db.models import F, Q
 
 from joinedup.identity import hooks
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
+from joinedup.records import matching
+from joinedup.records.matching import Description
 from joinedup.records.models import Child, ConcernChild, MatchCandidate, MatchStatus
 
 NETWORK_MIN_CHILDREN = 3
@@ -51,6 +54,8 @@ def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple
 
     for a, b in pairs:
         parent[root(a)] = root(b)
+    if len(ids) == 2 and root(ids[0]) != root(ids[1]) and _could_be_one_child(*ids):
+        parent[root(ids[0])] = root(ids[1])
     out: dict[int, tuple] = {}
     for child_id, edge in children.items():
         r = root(child_id)
@@ -59,15 +64,49 @@ def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple
     return out
 
 
+# What the child matcher reads from a description (never ethnicity or nationality).
+DESCRIPTION_FIELDS = ("ref", "nhs_number", "upn", "la_id", "given_name", "family_name", "dob", "approx_age", "sex",
+                      "postcode", "address", "school")
+
+
+def _descriptions(child_id: int, limit: int = 20) -> list[Description]:
+    rows = ConcernChild.objects.filter(child_id=child_id).order_by("-pk").values(
+        "agency_id", "version__concern__received_at", *DESCRIPTION_FIELDS
+    )[:limit]
+    out = []
+    for row in rows:
+        data = {f: row[f] for f in DESCRIPTION_FIELDS if row[f] not in ("", None)}
+        if "dob" in data:
+            data["dob"] = data["dob"].isoformat()
+        out.append(Description.from_child_data(row["agency_id"], data, row["version__concern__received_at"]))
+    return out
+
+
+def _could_be_one_child(a: int, b: int) -> bool:
+    """Whether two child records that nobody has compared could be one child written two ways (the
+    public's "Roob Emverholt" for the school's Robert Emberholt): two records are not yet two children.
+    A person's decision that they are different children, or differing identifiers, settles it."""
+    decided = MatchCandidate.objects.filter(status=MatchStatus.DIFFERENT).filter(
+        Q(child_id=a, candidate_id=b) | Q(child_id=b, candidate_id=a)
+    )
+    if decided.exists():
+        return False
+    scores = [matching.score(x, y) for x in _descriptions(a) for y in _descriptions(b)]
+    if any(s.points <= -100 for s in scores):
+        return False
+    return any(s.points >= settings.JOINEDUP_MATCH_REVIEW for s in scores)
+
+
 def _one_family(children: dict[int, tuple]) -> bool:
-    """Whether the children named in one concern share a family name (siblings, cousins)."""
+    """Whether the children named in one concern share a family name (siblings, cousins). A child written
+    without a family name beside one who has it ("Filip Wicker and Zofia") is taken to share it."""
     concern_ids = {edge[1] for edge in children.values()}
     names = set(
         ConcernChild.objects.filter(
             version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
         ).values_list("family_key", flat=True)
-    )
-    return len(names) == 1 and "" not in names
+    ) - {""}
+    return len(names) == 1
 
 
 def _agencies_phrase(alert: Alert) -> str:

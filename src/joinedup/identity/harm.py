@@ -30,6 +30,14 @@ PUBLIC_VENUES = frozenset({"park", "shop", "school_gate", "taxi_rank", "car_park
 PRIVATE_VENUES = frozenset({"home", "flat", "house", "hotel", "takeaway"})
 
 
+def implied_venue(name: str, address: str) -> str:
+    """A place given only as a street address with a house or flat number is somebody's home."""
+    if name or not address:
+        return ""
+    first = address.strip().split(" ", 1)[0].lower()
+    return "house" if first[:1].isdigit() or first in ("flat", "apartment") else ""
+
+
 def harm_signals(categories, indicators) -> bool:
     return bool(HARM_CATEGORIES.intersection(categories)) or bool(significant(list(indicators)))
 
@@ -46,6 +54,10 @@ def counts(kind: str, role: str, venue_type: str, categories, indicators) -> boo
             return False
         if venue_type not in PRIVATE_VENUES and role != "taken_to":
             return False
+        if role == "other":
+            # A private address named in a concern about sexual abuse or exploitation is where it may be
+            # happening, whatever the writer called its part ("the house of a relative").
+            return bool(SEXUAL_HARM.intersection(categories))
     if role in EXPLOITATION_ROLES:
         return True
     if role in FAMILY_ROLES:

@@ -191,7 +191,7 @@ def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> 
     data = mention_data(mention)
     venue = mention.venue_type
     if mention.kind == "place":
-        venue = place_features(data).venue_type or venue
+        venue = place_features(data).venue_type or venue or harm.implied_venue(data.get("name", ""), data.get("address", ""))
     counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
     entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
     state.pending_links.append(MentionLink(

@@ -23,7 +23,15 @@ from typing import Any
 from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from joinedup.records.names import fold, given_key, given_variants, name_key, postcode_district, postcode_key
+from joinedup.records.names import (
+    fold,
+    given_forms,
+    given_key,
+    given_variants,
+    name_key,
+    postcode_district,
+    postcode_key,
+)
 
 
 @dataclasses.dataclass
@@ -85,6 +93,11 @@ class Score:
         return [{"field": f, "outcome": o, "points": p} for f, o, p in self.explanation]
 
 
+def _typo_of_variant(written: str, name: str) -> bool:
+    """'Roob' for Robert: one letter away from one of the name's known forms ('Rob')."""
+    return len(written) >= 3 and any(len(v) >= 3 and OSA.distance(written, v) == 1 for v in given_forms(name))
+
+
 def _name_points(a: Description, b: Description, out: list) -> None:
     if a.family and b.family:
         if a.family == b.family:
@@ -109,6 +122,8 @@ def _name_points(a: Description, b: Description, out: list) -> None:
                 out.append(("given name", f"similar ({sim:.2f})", 3.0))
             elif len(first_a) >= 3 and OSA.distance(first_a, first_b) == 1 and sorted(first_a) == sorted(first_b):
                 out.append(("given name", "two letters swapped", 3.0))
+            elif _typo_of_variant(first_a, first_b) or _typo_of_variant(first_b, first_a):
+                out.append(("given name", "one letter from a known variant", 3.0))
             elif first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1):
                 out.append(("given name", "initial agrees", 1.0))
             else:
