@@ -91,7 +91,7 @@ def _could_be_one_child(a: int, b: int) -> bool:
     )
     if decided.exists():
         return False
-    scores = [matching.score(x, y) for x in _descriptions(a) for y in _descriptions(b)]
+    scores = [matching.score(x, y, typos_of_variants=True) for x in _descriptions(a) for y in _descriptions(b)]
     if any(s.points <= -100 for s in scores):
         return False
     return any(s.points >= settings.JOINEDUP_MATCH_REVIEW for s in scores)
