@@ -136,3 +136,41 @@ def test_the_export_names_the_record_a_linked_child_was_merged_into_with_its_ref
     by_id = {c["child_id"]: c for c in exported["children"]}
     assert f"C-{later.pk:05d}" in by_id and f"C-{sophie.pk:05d}" not in by_id
     assert {r["ref"] for r in by_id[f"C-{later.pk:05d}"]["refs"]} == {"K-1", "H-7"}
+
+
+@pytest.mark.parametrize(
+    "adult,children,expected",
+    [
+        ("Uplandby", ["Uplandby"], True),
+        ("Brackenthwaite-Quill", ["Brackenthwaite"], True),
+        ("ThistleM-arram", ["Thistle-Marram", "Thistle"], True),
+        ("Puddlecombe", ["Pudldecombe"], True),
+        ("Flatman", ["Northfield", "Southwark"], False),
+        ("", ["Uplandby"], False),
+        ("de Souza", ["de Vries"], False),
+    ],
+)
+def test_an_adult_of_the_childs_own_family_by_name(adult, children, expected):
+    assert harm.same_family(adult, children) is expected
+
+
+def test_a_parent_named_in_physical_abuse_concerns_of_two_of_her_children_raises_no_alert(submit):
+    """A family's harm (the mother suspected of hitting two of her children, reported separately) is
+    for social care about that family, not a pattern across children; sexual abuse by her would be."""
+    mum = {"kind": "person", "role": "suspected_abuser", "given_name": "Kerry", "family_name": "Uplandby", "approx_age": 45,
+           "sex": "female", "phone": "07700 900222"}
+    hit = {"categories": ["physical_abuse"], "indicators": ["injuries_unexplained"]}
+    on_day(submit, 1, [{"ref": "H-1", "given_name": "Michael", "family_name": "Uplandby", "dob": "2012-04-04"}], [mum], agency="health", **hit)
+    on_day(submit, 9, [{"ref": "P-2", "given_name": "Ella", "family_name": "Uplandby", "dob": "2014-06-06"}], [mum], **hit)
+    assert not Alert.objects.exists()
+    on_day(submit, 12, [{"ref": "P-3", "given_name": "Ella", "family_name": "Uplandby", "dob": "2014-06-06"}], [mum], **SEXUAL_ABUSE)
+    on_day(submit, 14, [{"ref": "S-4", "given_name": "Jade", "family_name": "Uplandby", "dob": "2010-01-01"}], [mum], agency="school", **SEXUAL_ABUSE)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+def test_an_adult_of_another_family_named_with_significant_signs_still_links_children(submit):
+    man = {"kind": "person", "role": "suspected_abuser", "given_name": "Gary", "family_name": "Flatman", "phone": "07700 900333"}
+    hit = {"categories": ["physical_abuse"], "indicators": ["injuries_unexplained"]}
+    on_day(submit, 1, [{"ref": "H-1", "given_name": "Michael", "family_name": "Uplandby", "dob": "2012-04-04"}], [man], agency="health", **hit)
+    on_day(submit, 9, [{"ref": "P-2", "given_name": "Chloe", "family_name": "Southwark", "dob": "2011-06-06"}], [man], **hit)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
