@@ -174,3 +174,28 @@ def test_an_adult_of_another_family_named_with_significant_signs_still_links_chi
     on_day(submit, 1, [{"ref": "H-1", "given_name": "Michael", "family_name": "Uplandby", "dob": "2012-04-04"}], [man], agency="health", **hit)
     on_day(submit, 9, [{"ref": "P-2", "given_name": "Chloe", "family_name": "Southwark", "dob": "2011-06-06"}], [man], **hit)
     assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+@pytest.mark.parametrize(
+    "a,b,agree",
+    [("YT5?EZ?", "Y?57EZ?", True), ("YT5?EZ?", "YX5?EZ?", False), ("Y???EZ?", "Y?57EZ?", False), ("YT5?EZ?", "YT5?EZ?", False)],
+)
+def test_two_partial_plates_agree_where_both_are_known_in_four_places(a, b, agree):
+    from joinedup.identity.resolve import partial_plates_agree
+
+    assert partial_plates_agree(a, b) is agree
+
+
+def test_two_partial_plates_of_a_car_of_one_make_and_colour_are_one_car_as_concerns_arrive(submit):
+    """Arriving one by one (the live path): 'YT5? EZ?' and 'Y?57 EZ?', both a white Ford."""
+    from joinedup.identity.models import Entity
+
+    first = {"kind": "vehicle", "role": "transported_child", "plate": "YT5? EZ?", "colour": "white", "make": "Ford", "model": "Focus"}
+    second = {"kind": "vehicle", "role": "transported_child", "plate": "Y?57 EZ?", "colour": "White", "make": "ford"}
+    other_colour = {"kind": "vehicle", "role": "transported_child", "plate": "Y?57 EZ?", "colour": "red", "make": "Ford"}
+    on_day(submit, 1, [{"ref": "Y-1", "given_name": "Amberly", "family_name": "Northfield", "dob": "2008-01-01"}], [first], agency="youth")
+    on_day(submit, 5, [{"ref": "Y-2", "given_name": "Chloe", "family_name": "Southwark", "dob": "2008-02-02"}], [second], agency="youth")
+    assert Entity.objects.filter(kind="vehicle").count() == 1
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+    on_day(submit, 7, [{"ref": "Y-3", "given_name": "Demi", "family_name": "Eastleigh", "dob": "2008-03-03"}], [other_colour], agency="youth")
+    assert Entity.objects.filter(kind="vehicle").count() == 2

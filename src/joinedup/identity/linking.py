@@ -21,7 +21,7 @@ from joinedup.identity import alerts, harm
 from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
 from joinedup.identity.normalise import mention_keys, place_features
 from joinedup.identity.normalise.people import person_features
-from joinedup.identity.resolve import EntityIndex, Resolution, mention_data
+from joinedup.identity.resolve import EntityIndex, Resolution, mention_data, partial_plate_keys
 from joinedup.records.ingest import Arrival
 from joinedup.records.models import ConcernChild, Mention
 
@@ -119,6 +119,8 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
         wanted.update(keys.get("block_keys", []))
         if mention.kind == "vehicle" and keys.get("plate_compact") and "?" not in keys["plate_compact"][:2]:
             wanted.add(f"plate2:{keys['plate_compact'][:2]}")
+        if mention.kind == "vehicle":
+            wanted.update(partial_plate_keys(keys))
         if mention.kind == "place":
             name = place_features(data).name
             if name:
