@@ -199,3 +199,17 @@ def test_two_partial_plates_of_a_car_of_one_make_and_colour_are_one_car_as_conce
     assert Alert.objects.filter(kind="shared_entity").count() == 1
     on_day(submit, 7, [{"ref": "Y-3", "given_name": "Demi", "family_name": "Eastleigh", "dob": "2008-03-03"}], [other_colour], agency="youth")
     assert Entity.objects.filter(kind="vehicle").count() == 2
+
+
+def test_a_mother_of_another_name_suspected_of_hitting_her_children_raises_no_alert_unless_it_is_sexual_harm(submit):
+    mum = {"kind": "person", "role": "suspected_abuser", "given_name": "Elena", "family_name": "Teaselby", "dob": "1991-07-21",
+           "sex": "female"}
+    hit = {"categories": ["physical_abuse"], "indicators": ["injuries_unexplained"]}
+    dominik = [{"ref": "C-1", "given_name": "Dominik", "family_name": "Inglenook", "dob": "2012-02-02"}]
+    brothers = [{"ref": "H-1", "given_name": "Lukas", "family_name": "Inglenook", "dob": "2014-04-04"},
+                {"ref": "H-2", "given_name": "Mateusz", "family_name": "Inglenook", "dob": "2016-06-06"}]
+    on_day(submit, 1, dominik, [mum], agency="health", **hit)
+    on_day(submit, 9, brothers, [mum], agency="health", **hit)
+    assert not Alert.objects.exists()
+    on_day(submit, 12, dominik, [mum], **SEXUAL_ABUSE)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1

@@ -11,11 +11,11 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import F, Q
 
-from joinedup.identity import hooks
+from joinedup.identity import harm, hooks
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
 from joinedup.records import matching
 from joinedup.records.matching import Description
-from joinedup.records.models import Child, ConcernChild, MatchCandidate, MatchStatus
+from joinedup.records.models import Child, Concern, ConcernChild, MatchCandidate, MatchStatus, split_codes
 
 NETWORK_MIN_CHILDREN = 3
 NETWORK_MIN_ENTITIES = 2
@@ -98,15 +98,23 @@ def _could_be_one_child(a: int, b: int) -> bool:
 
 
 def _one_family(children: dict[int, tuple]) -> bool:
-    """Whether the children named in one concern share a family name (siblings, cousins). A child written
-    without a family name beside one who has it ("Filip Wicker and Zofia") is taken to share it."""
+    """Whether the children share a family name (siblings, cousins) as their linking concerns write them
+    (a typo or one part of a double-barrelled name allowed). A child written without a family name beside
+    one who has it ("Filip Wicker and Zofia") is taken to share it."""
     concern_ids = {edge[1] for edge in children.values()}
-    names = set(
+    names = sorted(set(
         ConcernChild.objects.filter(
             version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
-        ).values_list("family_key", flat=True)
-    ) - {""}
-    return len(names) == 1
+        ).values_list("family_name", flat=True)
+    ) - {""})
+    return bool(names) and all(harm.same_family(names[0], [name]) for name in names[1:])
+
+
+def _harm_categories(concern_ids) -> bool:
+    """Whether any of these concerns (as they now stand) is about sexual abuse or exploitation, or
+    criminal exploitation."""
+    codes = Concern.objects.filter(pk__in=list(concern_ids)).values_list("current_version__category_codes", flat=True)
+    return any(harm.HARM_CATEGORIES.intersection(split_codes(c)) for c in codes)
 
 
 def _agencies_phrase(alert: Alert) -> str:
@@ -203,8 +211,10 @@ class AlertBook:
         children = _collapse_possible_duplicates(children)
         if len(children) < 2:
             return
-        if entity_id not in self.by_entity and len(concerns) < 2 and _one_family(children):
-            return  # one concern about one family's children is not a pattern across children (yet)
+        if entity_id not in self.by_entity and _one_family(children) and (len(concerns) < 2 or not _harm_categories(concerns)):
+            # One concern about one family's children is not a pattern across children (yet); nor are
+            # several about siblings without sexual abuse or exploitation (a family's own harm).
+            return
         alert_id = self.by_entity.get(entity_id)
         raised = alert_id is None
         if alert_id is None:
