@@ -3,6 +3,7 @@ enough to hold them, so duplication is the town's own: the same people described
 misspelt, with ages guessed) relinked with the committed person model by Splink on DuckDB.
 
     .venv/bin/python -m benchmarks.relink [--records 1000000] [--threshold 0.95] [--memory-limit 6GB]
+                                          [--prior auto|model|data]
 
 The town (benchmarks/out/town-*) and its person records (a Parquet file beside it) are made once and
 cached; the relink itself runs in a fresh process, whose wall time and peak resident memory are printed,
@@ -65,12 +66,13 @@ def _worker(args: argparse.Namespace) -> None:
         print(f"  [{time.perf_counter() - began:6.1f} s] {stage} {done:,}/{total:,}", flush=True)
 
     result = relink(table, MODEL_PATH, threshold=args.threshold, progress=progress, threads=args.threads,
-                    memory_limit=args.memory_limit, temp_directory=args.temp)
+                    memory_limit=args.memory_limit, temp_directory=args.temp, prior=args.prior)
     seconds = time.perf_counter() - began
     pq.write_table(pa.table({"unique_id": list(result.clusters), "cluster_id": list(result.clusters.values())}),
                    args.clusters)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # this process only (Linux: KiB)
     print(json.dumps({"seconds": seconds, "records": table.num_rows, "pairs": len(result.pairs), "peak": peak,
+                      "prior": result.prior,
                       "clusters": len(set(result.clusters.values()))}), flush=True)
 
 
@@ -108,6 +110,8 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.95)
     parser.add_argument("--threads", type=int, default=None, help="DuckDB threads (default: all cores)")
     parser.add_argument("--memory-limit", default="6GB", help="DuckDB memory limit (default 6GB)")
+    parser.add_argument("--prior", default="auto", choices=("auto", "model", "data"),
+                        help="the saved model's prior, one estimated from these records, or auto (default)")
     parser.add_argument("--no-evaluate", action="store_true", help="skip precision/recall against the truth")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--clusters", help=argparse.SUPPRESS)
@@ -122,7 +126,7 @@ def main() -> None:
     out = town_path.parent
     command = [sys.executable, "-m", "benchmarks.relink", "--worker", str(records), "--records", str(args.records),
                "--threshold", str(args.threshold), "--memory-limit", args.memory_limit,
-               "--clusters", str(out / "clusters.parquet"), "--temp", str(out / "duckdb_tmp")]
+               "--clusters", str(out / "clusters.parquet"), "--temp", str(out / "duckdb_tmp"), "--prior", args.prior]
     if args.threads:
         command += ["--threads", str(args.threads)]
     began = time.perf_counter()
@@ -136,7 +140,8 @@ def main() -> None:
     figures = json.loads(lines[-1])
     print(f"relink of {figures['records']:,} person records: {figures['seconds']:.1f} s in relink() "
           f"({wall:.1f} s for the whole process), peak memory {figures['peak'] / 2**30:.2f} GiB; "
-          f"{figures['pairs']:,} pairs at p >= {args.threshold}, {figures['clusters']:,} clusters")
+          f"{figures['pairs']:,} pairs at p >= {args.threshold}, {figures['clusters']:,} clusters; "
+          f"prior {figures['prior']:.3g} ({args.prior})")
     if not args.no_evaluate:
         print(_evaluate(out / "clusters.parquet", town_path.with_name("truth.json")))
 

@@ -63,6 +63,7 @@ class TownIndex:
         self.refless: dict[str, set[str]] = defaultdict(set)  # record key -> true children without a ref
         self.arrivals: dict[str, set[dt.datetime]] = defaultdict(set)
         self.mention_kinds: dict[str, list[str]] = {}
+        self.mentions: dict[str, list[dict]] = {}  # as first written
         first: dict[str, dt.datetime] = {}
         for record in records:
             key = f"{record['agency']['name']}|{record['source_ref']}"
@@ -70,17 +71,53 @@ class TownIndex:
             self.arrivals[key].add(received)
             first[key] = min(received, first.get(key, received))
             self.mention_kinds.setdefault(key, [m["kind"] for m in record.get("mentions", [])])
+            self.mentions.setdefault(key, record.get("mentions", []))
             for entry, child in zip(record["children"], truth["children"][key], strict=True):
                 if entry.get("ref"):
                     self.ref_to_child[(record["agency"]["name"], entry["ref"])].add(child)
                 else:
                     self.refless[key].add(child)
         self.concern_times = sorted(first.values())
+        self.first_arrival = first
+
+    def clear_possible_at(self, net: dict) -> str | None:
+        """When one clearly identified entity (see `clearly_identified`) first linked two of the
+        network's victims, from the records as written (the generator's `first_alert_possible_at` also
+        counts a given name or nickname alone as identifying)."""
+        victims = set(net["victims"])
+        linked: dict[str, set[str]] = defaultdict(set)
+        for key in sorted(net.get("concerns", []), key=lambda k: self.first_arrival[k]):
+            children = set(self.truth["children"][key]) & victims
+            for mention, eid in zip(self.mentions.get(key, []), self.truth["mentions"].get(key, []), strict=False):
+                if eid is None or eid.startswith("T-C-") or not clearly_identified(mention):
+                    continue
+                linked[eid] |= children
+                if len(linked[eid]) >= 2:
+                    return self.first_arrival[key].isoformat()
+        return None
 
     def concerns_between(self, start: dt.datetime, end: dt.datetime) -> int:
         """Concerns (first versions) received in (start, end]; negative when end is before start."""
         t = self.concern_times
         return bisect.bisect_right(t, end) - bisect.bisect_right(t, start)
+
+
+def clearly_identified(mention: dict) -> bool:
+    """A mention that identifies its entity: a person by full name, phone or date of birth; a vehicle by
+    its full plate; a phone; an account by its handle; a place by its name or a numbered address."""
+    kind = mention.get("kind")
+    if kind == "person":
+        return bool(mention.get("given_name") and mention.get("family_name")) or bool(mention.get("phone") or mention.get("dob"))
+    if kind == "vehicle":
+        return bool(mention.get("plate")) and "?" not in mention["plate"]
+    if kind == "phone":
+        return bool(mention.get("number"))
+    if kind == "online":
+        return bool(mention.get("handle"))
+    if kind == "place":
+        address = (mention.get("address") or "").strip()
+        return bool(mention.get("name")) or address[:1].isdigit() or address.lower().startswith("flat")
+    return False
 
 
 def map_alert(alert: dict, index: TownIndex) -> list[set[str]]:
@@ -146,6 +183,10 @@ def score_network(net: dict, alerts: list[dict], mapped: list[list[set[str]]], i
     if best is not None and possible is not None:
         row["lag_days"] = round((best[0] - when(possible)).total_seconds() / 86400, 2)
         row["lag_concerns"] = index.concerns_between(when(possible), best[0])
+    clear = index.clear_possible_at(net)
+    row["clear_possible_at"], row["lag_concerns_clear"] = clear, None
+    if best is not None and clear is not None:
+        row["lag_concerns_clear"] = index.concerns_between(when(clear), best[0])
     return row
 
 
@@ -164,6 +205,7 @@ def summarise(rows: list[dict], alerts: int, true_positives: int) -> dict:
         "precision": true_positives / alerts if alerts else None,
         "median_lag_concerns": _median([r["lag_concerns"] for r in lags]),
         "median_lag_days": _median([r["lag_days"] for r in lags]),
+        "median_lag_concerns_clear": _median([r["lag_concerns_clear"] for r in rows if r.get("lag_concerns_clear") is not None]),
         "victims": victims, "victims_linked": sum(r["victims_linked"] for r in rows),
         "share_linked": sum(r["victims_linked"] for r in rows) / victims if victims else None,
     }

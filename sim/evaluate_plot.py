@@ -36,13 +36,16 @@ def _row(label: str, fig: dict) -> str:
     return (f"  {label:14} {fig['detected']:>3}/{fig['networks']:<3} {_pct(fig['detection_rate']):>5}  "
             f"{fig['true_positives']:>4}/{fig['alerts']:<4} {_pct(fig['precision']):>5}  "
             f"{_num(fig['median_lag_concerns']):>9}  {_num(fig['median_lag_days']):>9}  "
+            f"{_num(fig.get('median_lag_concerns_clear')):>10}  "
             f"{fig['victims_linked']:>3}/{fig['victims']:<3} {_pct(fig['share_linked']):>6}")
 
 
 def comparison_table(seeds: list[dict], pooled: dict) -> str:
     head = (f"  {'':14} {'networks det.':>13}  {'precision':>15}  {'lag conc':>9}  {'lag days':>9}  "
-            f"{'victims linked':>14}")
-    lines = ["\nside by side (lag = median over detected networks, from the first identifying link of 2 victims)"]
+            f"{'lag clear':>10}  {'victims linked':>14}")
+    lines = ["\nside by side (lag = median over detected networks, from the first identifying link of 2 victims;"
+             "\n lag clear = in concerns, from the first link through a clearly identified entity: a full name,"
+             "\n phone or date of birth, a full plate, a handle, a named place or numbered address)"]
     for s in seeds:
         lines += [f" seed {s['seed']}", head] + [_row(NAMES[k], s["systems"][k]) for k in NAMES]
     lines += [f" pooled ({len(seeds)} seeds)", head] + [_row(NAMES[k], pooled[k]) for k in NAMES]

@@ -193,3 +193,42 @@ def test_the_whole_command_on_a_small_town(tmp_path: Path):
         for row in seed["systems"][system]["per_network"]:
             assert 0 <= row["victims_linked"] <= row["victims"]
             assert (row["lag_concerns"] is None) == (row["lag_days"] is None)
+
+
+@pytest.mark.parametrize(
+    "mention,clear",
+    [
+        ({"kind": "person", "given_name": "Kevin"}, False),
+        ({"kind": "person", "nickname": "Grandad Abdi", "approx_age": 50}, False),
+        ({"kind": "person", "given_name": "Kevin", "family_name": "Ironquill"}, True),
+        ({"kind": "person", "given_name": "Kevin", "phone": "07700 900111"}, True),
+        ({"kind": "vehicle", "plate": "Y?67 H??"}, False),
+        ({"kind": "vehicle", "plate": "YY67 HWX"}, True),
+        ({"kind": "place", "address": "Church Lane, Northtown"}, False),
+        ({"kind": "place", "address": "117 Church Lane"}, True),
+        ({"kind": "place", "name": "Golden Spice"}, True),
+        ({"kind": "online", "handle": "kev_23"}, True),
+    ],
+)
+def test_what_clearly_identifies_an_entity(mention, clear):
+    assert evaluate.clearly_identified(mention) is clear
+
+
+def test_the_clear_lag_counts_from_the_first_link_through_a_clearly_identified_entity():
+    def rec(ref, day, victim_ref, mention):
+        return {"agency": {"name": POLICE}, "source_ref": ref, "received_at": f"2024-01-0{day}T10:00:00+00:00",
+                "children": [{"ref": victim_ref, "given_name": "X"}], "mentions": [mention]}
+
+    kevin, full = {"kind": "person", "given_name": "Kevin"}, {"kind": "person", "given_name": "Kevin", "family_name": "Ironquill"}
+    records = [rec("P1", 1, "v1", kevin), rec("P2", 2, "v2", kevin), rec("P3", 3, "v1", full), rec("P4", 4, "v2", full)]
+    keys = [f"{POLICE}|P{i}" for i in range(1, 5)]
+    truth = {"children": dict(zip(keys, [["V1"], ["V2"], ["V1"], ["V2"]], strict=True)),
+             "mentions": {k: ["E-kevin"] for k in keys},
+             "networks": [{"id": "N1", "kind": "boyfriend", "victims": ["V1", "V2"], "concerns": keys,
+                           "first_alert_possible_at": {"2": "2024-01-02T10:00:00+00:00", "3": None}}]}
+    index = evaluate.TownIndex(records, truth)
+    assert index.clear_possible_at(truth["networks"][0]) == "2024-01-04T10:00:00+00:00"
+    alert = _alert("A1", "2024-01-04T10:00:00+00:00", [_child("2024-01-03T10:00:00+00:00", (POLICE, "v1")),
+                                                      _child("2024-01-04T10:00:00+00:00", (POLICE, "v2"))])
+    [row] = evaluate.score([alert], index)["per_network"]
+    assert row["lag_concerns"] == 2 and row["lag_concerns_clear"] == 0

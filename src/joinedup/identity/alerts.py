@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import F
+from django.conf import settings
+from django.db.models import F, Q
 
-from joinedup.identity import hooks
+from joinedup.identity import harm, hooks
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
-from joinedup.records.models import Child, ConcernChild, MatchCandidate, MatchStatus
+from joinedup.records import matching
+from joinedup.records.matching import Description
+from joinedup.records.models import Child, Concern, ConcernChild, MatchCandidate, MatchStatus, split_codes
 
 NETWORK_MIN_CHILDREN = 3
 NETWORK_MIN_ENTITIES = 2
@@ -51,6 +54,8 @@ def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple
 
     for a, b in pairs:
         parent[root(a)] = root(b)
+    if len(ids) == 2 and root(ids[0]) != root(ids[1]) and _could_be_one_child(*ids):
+        parent[root(ids[0])] = root(ids[1])
     out: dict[int, tuple] = {}
     for child_id, edge in children.items():
         r = root(child_id)
@@ -59,15 +64,57 @@ def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple
     return out
 
 
+# What the child matcher reads from a description (never ethnicity or nationality).
+DESCRIPTION_FIELDS = ("ref", "nhs_number", "upn", "la_id", "given_name", "family_name", "dob", "approx_age", "sex",
+                      "postcode", "address", "school")
+
+
+def _descriptions(child_id: int, limit: int = 20) -> list[Description]:
+    rows = ConcernChild.objects.filter(child_id=child_id).order_by("-pk").values(
+        "agency_id", "version__concern__received_at", *DESCRIPTION_FIELDS
+    )[:limit]
+    out = []
+    for row in rows:
+        data = {f: row[f] for f in DESCRIPTION_FIELDS if row[f] not in ("", None)}
+        if "dob" in data:
+            data["dob"] = data["dob"].isoformat()
+        out.append(Description.from_child_data(row["agency_id"], data, row["version__concern__received_at"]))
+    return out
+
+
+def _could_be_one_child(a: int, b: int) -> bool:
+    """Whether two child records that nobody has compared could be one child written two ways (the
+    public's "Roob Emverholt" for the school's Robert Emberholt): two records are not yet two children.
+    A person's decision that they are different children, or differing identifiers, settles it."""
+    decided = MatchCandidate.objects.filter(status=MatchStatus.DIFFERENT).filter(
+        Q(child_id=a, candidate_id=b) | Q(child_id=b, candidate_id=a)
+    )
+    if decided.exists():
+        return False
+    scores = [matching.score(x, y, typos_of_variants=True) for x in _descriptions(a) for y in _descriptions(b)]
+    if any(s.points <= -100 for s in scores):
+        return False
+    return any(s.points >= settings.JOINEDUP_MATCH_REVIEW for s in scores)
+
+
 def _one_family(children: dict[int, tuple]) -> bool:
-    """Whether the children named in one concern share a family name (siblings, cousins)."""
+    """Whether the children share a family name (siblings, cousins) as their linking concerns write them
+    (a typo or one part of a double-barrelled name allowed). A child written without a family name beside
+    one who has it ("Filip Wicker and Zofia") is taken to share it."""
     concern_ids = {edge[1] for edge in children.values()}
-    names = set(
+    names = sorted(set(
         ConcernChild.objects.filter(
             version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
-        ).values_list("family_key", flat=True)
-    )
-    return len(names) == 1 and "" not in names
+        ).values_list("family_name", flat=True)
+    ) - {""})
+    return bool(names) and all(harm.same_family(names[0], [name]) for name in names[1:])
+
+
+def _harm_categories(concern_ids) -> bool:
+    """Whether any of these concerns (as they now stand) is about sexual abuse or exploitation, or
+    criminal exploitation."""
+    codes = Concern.objects.filter(pk__in=list(concern_ids)).values_list("current_version__category_codes", flat=True)
+    return any(harm.HARM_CATEGORIES.intersection(split_codes(c)) for c in codes)
 
 
 def _agencies_phrase(alert: Alert) -> str:
@@ -164,8 +211,10 @@ class AlertBook:
         children = _collapse_possible_duplicates(children)
         if len(children) < 2:
             return
-        if entity_id not in self.by_entity and len(concerns) < 2 and _one_family(children):
-            return  # one concern about one family's children is not a pattern across children (yet)
+        if entity_id not in self.by_entity and _one_family(children) and (len(concerns) < 2 or not _harm_categories(concerns)):
+            # One concern about one family's children is not a pattern across children (yet); nor are
+            # several about siblings without sexual abuse or exploitation (a family's own harm).
+            return
         alert_id = self.by_entity.get(entity_id)
         raised = alert_id is None
         if alert_id is None:

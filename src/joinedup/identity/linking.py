@@ -22,7 +22,7 @@ from joinedup.identity import alerts, harm
 from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
 from joinedup.identity.normalise import mention_keys, place_features
 from joinedup.identity.normalise.people import person_features
-from joinedup.identity.resolve import EntityIndex, Resolution, mention_data
+from joinedup.identity.resolve import EntityIndex, Resolution, mention_data, partial_plate_keys
 from joinedup.records.ingest import Arrival
 from joinedup.records.models import ConcernChild, Mention
 
@@ -42,6 +42,7 @@ class LinkState:
         self.pending_keys: list[MentionKey] = []
         self.pending_entities: list[Entity] = []
         self.entity_ids: list[int] = []  # reserved and not yet used, highest first
+        self.family_names: dict = {}
         if full:
             _load_everything(self)
 
@@ -121,6 +122,8 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
         wanted.update(keys.get("block_keys", []))
         if mention.kind == "vehicle" and keys.get("plate_compact") and "?" not in keys["plate_compact"][:2]:
             wanted.add(f"plate2:{keys['plate_compact'][:2]}")
+        if mention.kind == "vehicle":
+            wanted.update(partial_plate_keys(keys))
         if mention.kind == "place":
             name = place_features(data).name
             if name:
@@ -199,14 +202,25 @@ def _link_arrival(state: LinkState, arrival: Arrival, mentions: list[Mention]) -
             state.alerts.entity_grew(entity_id, state.graph[entity_id], state.concerns_of[entity_id], now)
 
 
+def _family_names(state: LinkState, version_id: int) -> list[str]:
+    """The family names of the children a concern version names (read once per version)."""
+    if state.family_names.get("version") != version_id:
+        names = ConcernChild.objects.filter(version_id=version_id).values_list("family_name", flat=True)
+        state.family_names = {"version": version_id, "names": list(names)}
+    return state.family_names["names"]
+
+
 def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> tuple[list[int], bool]:
     """Resolve one mention: its entity (and a person's phone), possible matches, keys. Returns the
     entities it is linked to and whether the link counts towards alerts."""
     data = mention_data(mention)
     venue = mention.venue_type
     if mention.kind == "place":
-        venue = place_features(data).venue_type or venue
+        venue = place_features(data).venue_type or venue or harm.implied_venue(data.get("name", ""), data.get("address", ""))
     counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
+    if counts and mention.kind == "person" and mention.family_name and not harm.SEXUAL_HARM.intersection(arrival.categories):
+        counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators,
+                             family=harm.same_family(mention.family_name, _family_names(state, arrival.version_id)))
     entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
     state.pending_links.append(MentionLink(
         mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,

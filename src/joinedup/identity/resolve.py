@@ -84,7 +84,8 @@ class EntityIndex:
         self.people: dict[str, list[tuple[int, PersonFeatures]]] = defaultdict(list)
         self.places: dict[str, list[tuple[int, dict]]] = defaultdict(list)
         self.plates: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)  # first two chars -> full plates
-        self.partial_plates: dict[str, int] = {}
+        self.partial_plates: dict[str, tuple[int, str, str]] = {}  # partial plate -> (entity, make, colour)
+        self.partials_by_vehicle: dict[str, list[tuple[int, str]]] = defaultdict(list)  # make|colour -> partial plates
 
     # -- filling ------------------------------------------------------------------------------------
     def add(self, kind: str, entity_id: int, keys: dict[str, Any], exact_keys: list[str], features=None) -> None:
@@ -105,7 +106,12 @@ class EntityIndex:
             if self.exact.get(f"plate:{compact}") == entity_id and not any(e == entity_id for e, *_ in self.plates[compact[:2]]):
                 self.plates[compact[:2]].append((entity_id, compact, keys.get("make", ""), keys.get("colour_family", "")))
         elif kind == "vehicle" and keys.get("plate_compact"):
-            self.partial_plates.setdefault(keys["plate_compact"], entity_id)
+            self.partial_plates.setdefault(keys["plate_compact"], (entity_id, keys.get("make", ""), keys.get("colour_family", "")))
+            vehicle = _make_and_colour(keys)
+            if vehicle and keys.get("plate_known", 0) >= PARTIAL_PLATES_AGREE:
+                bucket = self.partials_by_vehicle[vehicle]
+                if (entity_id, keys["plate_compact"]) not in bucket and len(bucket) < CANDIDATE_CAP:
+                    bucket.append((entity_id, keys["plate_compact"]))
 
     @staticmethod
     def exact_keys_for(kind: str, data: dict[str, Any], keys: dict[str, Any]) -> list[str]:
@@ -176,9 +182,18 @@ class EntityIndex:
         if len(candidates) == 1 and (keys.get("make") or keys.get("colour_family")):
             return Resolution(candidates[0][0], "partial", 0.95, explanation + [("make and colour", "agree")], [], [], [], label)
         possible = [(entity_id, 0.5, [("plate", f"{partial} fits {full}")]) for entity_id, full in candidates[:3]]
-        if partial in self.partial_plates:
-            return Resolution(self.partial_plates[partial], "key", 1.0, [("partial plate", "equal")], possible, [], [], label)
-        return Resolution(None, "new", None, [], possible, [], [], label)
+        blocks = partial_plate_keys(keys)
+        if partial in self.partial_plates and not _conflicting(keys, *self.partial_plates[partial][1:]):
+            return Resolution(self.partial_plates[partial][0], "key", 1.0, [("partial plate", "equal")], possible, [], blocks, label)
+        if not candidates:
+            # Two partial plates of a car of the same make and colour that agree wherever both are
+            # known, in enough places ("YT5? EZ?" and "Y?57 EZ?"): one car seen twice.
+            fits = {e: other for e, other in self.partials_by_vehicle.get(_make_and_colour(keys), ()) if partial_plates_agree(partial, other)}
+            if len(fits) == 1:
+                (entity_id, other), = fits.items()
+                explanation = [("plate", f"{partial} fits {other}"), ("make and colour", "agree")]
+                return Resolution(entity_id, "partial", 0.9, explanation, [], [], blocks, label)
+        return Resolution(None, "new", None, [], possible, [], blocks, label)
 
     def _place(self, data, keys, label, received_at) -> Resolution:
         name = keys.get("name", "")
@@ -228,6 +243,37 @@ def _explain(mine, other, model) -> list[tuple[str, str]]:
     """The waterfall of one scored pair, as (comparison, level) steps after the prior."""
     _, _, steps = score_records(mine, other, model)
     return [(step.comparison, step.level) for step in steps[1:]]
+
+
+PARTIAL_PLATES_AGREE = 4  # characters known on both partial plates, all agreeing
+
+
+def _conflicting(keys: dict[str, Any], make: str, colour: str) -> bool:
+    """A different make or colour written for the same partial plate: two cars."""
+    return bool((keys.get("make") and make and keys["make"] != make)
+                or (keys.get("colour_family") and colour and keys["colour_family"] != colour))
+
+
+def _make_and_colour(keys: dict[str, Any]) -> str:
+    return f"{keys['make']}|{keys['colour_family']}" if keys.get("make") and keys.get("colour_family") else ""
+
+
+def partial_plates_agree(a: str, b: str) -> bool:
+    """Two partial plates (compact, "?" unknown) that agree wherever both are known, in enough places."""
+    if a == b or len(a) != len(b):
+        return False
+    both = [(x, y) for x, y in zip(a, b, strict=True) if x != "?" and y != "?"]
+    return len(both) >= PARTIAL_PLATES_AGREE and all(x == y for x, y in both)
+
+
+def partial_plate_keys(keys: dict[str, Any]) -> list[str]:
+    """Keys under which a partial plate is stored and looked up (the same partial; a car of the same make
+    and colour), so the partial-plate rules work on a single arrival as in a bulk import."""
+    partial = keys.get("plate_compact", "")
+    if not partial or keys.get("plate_complete") or keys.get("plate_known", 0) < PARTIAL_PLATES_AGREE:
+        return []
+    vehicle = _make_and_colour(keys)
+    return [f"plate_partial:{partial}"] + ([f"plate_partial_vehicle:{vehicle}"] if vehicle else [])
 
 
 def _label(kind: str, data: dict[str, Any], keys: dict[str, Any]) -> str:

@@ -43,8 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from joinedup.identity.linkage.model_json import check_definitions, level_weights, prior_weight
-from joinedup.identity.linkage.person_model import COMPARISONS, MODEL_PATH
+from joinedup.identity.linkage.person_model import COMPARISONS, DETERMINISTIC_RULES, MODEL_PATH, PRIOR_RECALL
 from joinedup.identity.linkage.records import COLUMNS
+from joinedup.identity.linkage.relink import prior_from_data, prior_in_use
 
 __all__ = ["RECORDS", "LINKS", "CLUSTERS", "RUN", "JARO_WINKLER", "spark_model", "session", "register_functions",
            "run", "digest", "main"]
@@ -188,13 +189,13 @@ def _read_records(spark: Any, source: str) -> Any:
 
 def run(input_dir: str | Path, output_dir: str | Path, *, model_path: str | Path = MODEL_PATH,
         threshold: float = 0.95, spark: Any = None, master: str | None = None,
-        work_dir: str | Path | None = None, progress: Progress | None = None) -> dict[str, Any]:
+        work_dir: str | Path | None = None, progress: Progress | None = None, prior: str = "auto") -> dict[str, Any]:
     """Relink the person records in `input_dir`/records.parquet on Spark and write links, clusters and
     the run's summary to `output_dir` (see the module docstring). Pairs with match probability at or
     above `threshold` are joined, clusters are their connected components. Uses `spark` if given (it is
     left running), else starts a session on `master` and stops it at the end. Splink's intermediate
     tables go to `work_dir` (default `output_dir`/_work; on a cluster, shared storage), removed at the end.
-    Returns the summary."""
+    `prior` as for the DuckDB relink (`linkage.relink.relink`). Returns the summary."""
     from pyspark.sql import functions as F
     from splink import Linker, SparkAPI
 
@@ -214,8 +215,12 @@ def run(input_dir: str | Path, output_dir: str | Path, *, model_path: str | Path
         report("load", count, count)
         api = SparkAPI(spark_session=spark, break_lineage_method="parquet", register_udfs_automatically=False)
         links_out, clusters_out = path_in(output_dir, LINKS), path_in(output_dir, CLUSTERS)
+        used = {"probability_two_random_records_match": model["probability_two_random_records_match"]}
         if count:
             linker = Linker(api.register(records), settings, log_level=None)
+            if prior_from_data(prior, count):
+                linker.training.estimate_probability_two_random_records_match(list(DETERMINISTIC_RULES), recall=PRIOR_RECALL)
+                used["probability_two_random_records_match"] = prior_in_use(linker)
             predictions = linker.inference.predict(threshold_match_probability=threshold)
             report("predict", 1, 1)
             clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
@@ -236,7 +241,7 @@ def run(input_dir: str | Path, output_dir: str | Path, *, model_path: str | Path
         cluster_count = spark.read.parquet(clusters_out).select(F.countDistinct("cluster_id")).first()[0]
         summary = {"engine": "spark", "spark_version": spark.version, "threshold": float(threshold),
                    "model": model_path.name, "model_sha256": digest(model_path),
-                   "prior_match_weight": prior_weight(model), "records": int(count), "links": int(written_links),
+                   "prior_match_weight": prior_weight(used), "records": int(count), "links": int(written_links),
                    "clusters": int(cluster_count), "seconds": round(time.perf_counter() - began, 3)}
         spark.createDataFrame([summary]).coalesce(1).write.mode("overwrite").parquet(path_in(output_dir, RUN))
         report("done", count, count)
@@ -270,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="spark.sql.shuffle.partitions (default 4 in local mode, else Spark's)")
     parser.add_argument("--driver-memory", default=None, help="spark.driver.memory in local mode, e.g. 4g")
     parser.add_argument("--work", default=None, help="Splink's intermediate tables (default OUTPUT/_work)")
+    parser.add_argument("--prior", default="auto", choices=("auto", "model", "data"),
+                        help="the model's prior, one estimated from the records, or auto (from 100,000 records)")
     args = parser.parse_args(argv)
     logging.getLogger("splink").setLevel(logging.ERROR)
     began = time.perf_counter()
@@ -280,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     spark = session(args.master, shuffle_partitions=args.shuffle_partitions, driver_memory=args.driver_memory)
     try:
         summary = run(args.input, args.output, model_path=args.model, threshold=args.threshold, spark=spark,
-                      work_dir=args.work, progress=progress)
+                      work_dir=args.work, progress=progress, prior=args.prior)
     finally:
         spark.stop()
     sys.stdout.write(json.dumps(summary) + "\n")

@@ -23,7 +23,15 @@ from typing import Any
 from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from joinedup.records.names import fold, given_key, given_variants, name_key, postcode_district, postcode_key
+from joinedup.records.names import (
+    fold,
+    given_forms,
+    given_key,
+    given_variants,
+    name_key,
+    postcode_district,
+    postcode_key,
+)
 
 
 @dataclasses.dataclass
@@ -85,7 +93,12 @@ class Score:
         return [{"field": f, "outcome": o, "points": p} for f, o, p in self.explanation]
 
 
-def _name_points(a: Description, b: Description, out: list) -> None:
+def _typo_of_variant(written: str, name: str) -> bool:
+    """'Roob' for Robert: one letter away from one of the name's known forms ('Rob')."""
+    return len(written) >= 3 and any(len(v) >= 3 and OSA.distance(written, v) == 1 for v in given_forms(name))
+
+
+def _name_points(a: Description, b: Description, out: list, typos_of_variants: bool) -> None:
     if a.family and b.family:
         if a.family == b.family:
             out.append(("family name", "equal", 6.0))
@@ -109,6 +122,8 @@ def _name_points(a: Description, b: Description, out: list) -> None:
                 out.append(("given name", f"similar ({sim:.2f})", 3.0))
             elif len(first_a) >= 3 and OSA.distance(first_a, first_b) == 1 and sorted(first_a) == sorted(first_b):
                 out.append(("given name", "two letters swapped", 3.0))
+            elif typos_of_variants and (_typo_of_variant(first_a, first_b) or _typo_of_variant(first_b, first_a)):
+                out.append(("given name", "one letter from a known variant", 3.0))
             elif first_a[0] == first_b[0] and (len(first_a) == 1 or len(first_b) == 1):
                 out.append(("given name", "initial agrees", 1.0))
             else:
@@ -151,8 +166,11 @@ def _place_points(a: Description, b: Description, out: list) -> None:
         out.append(("school", "same", 1.0))
 
 
-def score(a: Description, b: Description) -> Score:
-    """How strongly two descriptions point at the same child, with the reasons."""
+def score(a: Description, b: Description, typos_of_variants: bool = False) -> Score:
+    """How strongly two descriptions point at the same child, with the reasons. `typos_of_variants`
+    also scores a given name one letter from a known form of the other ("Roob", Rob) as similar: too
+    loose for linking records (twins' names can be that close) but right for asking whether two records
+    could be one child."""
     for field, label in (("nhs_number", "NHS number"), ("upn", "pupil number"), ("la_id", "local-authority id")):
         va, vb = getattr(a, field), getattr(b, field)
         if va and vb:
@@ -165,7 +183,7 @@ def score(a: Description, b: Description) -> Score:
     out: list[tuple[str, str, float]] = []
     if a.ref and b.ref and a.agency_id == b.agency_id:
         out.append(("agency reference", "different, same agency", -4.0))
-    _name_points(a, b, out)
+    _name_points(a, b, out, typos_of_variants)
     _dob_points(a, b, out)
     if a.sex and b.sex:
         out.append(("sex", "equal" if a.sex == b.sex else "different", 0.5 if a.sex == b.sex else -5.0))

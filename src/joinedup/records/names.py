@@ -38,6 +38,13 @@ def given_variants(first: str) -> frozenset[str]:
     return given_groups(first)
 
 
+def given_forms(first: str) -> frozenset[str]:
+    """Every written form of the names a folded first given name may stand for ("rob" -> bob, robert...)."""
+    from joinedup.identity.normalise.given_names import given_forms as forms
+
+    return forms(first)
+
+
 def postcode_key(postcode: str) -> str:
     """A UK postcode in canonical form ("nt4 2qp" -> "NT4 2QP"); anything else folded and upper-cased."""
     compact = re.sub(r"[^A-Za-z0-9]", "", postcode).upper()

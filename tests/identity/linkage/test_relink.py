@@ -6,6 +6,8 @@ import importlib
 import itertools
 from collections import defaultdict
 
+import pytest
+
 from joinedup.identity.linkage import MODEL_PATH, person_record, relink
 from joinedup.identity.linkage import engine as linkage_engine
 
@@ -71,3 +73,30 @@ def test_relink_opens_duckdb_without_extension_autoloading(monkeypatch):
     monkeypatch.setattr(importlib.import_module("joinedup.identity.linkage.relink"), "connect", spy)
     relink(_records()[:2])
     assert opened == [{"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}]
+
+
+def test_the_prior_is_the_models_below_the_size_where_it_is_estimated_from_the_data():
+    import json
+
+    from joinedup.identity.linkage.relink import prior_from_data
+
+    saved = json.loads(MODEL_PATH.read_text())["probability_two_random_records_match"]
+    assert relink(_records()).prior == pytest.approx(saved)
+    assert relink(_records(), prior="model").prior == pytest.approx(saved)
+    assert not prior_from_data("auto", 99_999) and prior_from_data("auto", 100_000)
+    assert prior_from_data("data", 5) and not prior_from_data("model", 10**7)
+    with pytest.raises(ValueError, match="prior must be"):
+        prior_from_data("guess", 10)
+
+
+def test_a_prior_estimated_from_the_records_falls_as_the_population_grows(small_town):
+    """The chance that two random records are one person is about 1/N: a town and a second town of
+    other people just like it (every family name changed) give half the prior of the first alone."""
+    records, _ = small_town
+    twin = [{**r, "unique_id": "twin|" + r["unique_id"], "family": r["family"] + "z" if r["family"] else "",
+             "family_key": r["family_key"] + "z" if r["family_key"] else ""} for r in records]
+    one, two = relink(records, prior="data"), relink(records + twin, prior="data")
+    assert two.prior == pytest.approx(one.prior / 2, rel=0.02)
+    alone = {(p.id_l, p.id_r) for p in one.pair_list()}
+    among_the_first = {(p.id_l, p.id_r) for p in two.pair_list() if not p.id_l.startswith("twin|") and not p.id_r.startswith("twin|")}
+    assert among_the_first < alone, "a smaller prior links fewer of the same pairs, never new ones"

@@ -91,6 +91,12 @@ TRAINING_RULES: tuple[str, ...] = (
     "l.given_key = r.given_key AND l.family_key = r.family_key",
     "l.dob = r.dob AND l.sex = r.sex",
 )
+# The recall assumed of the deterministic rules when estimating the prior (training and bulk relinks).
+PRIOR_RECALL = 0.7
+# At or above this many records a bulk relink estimates the prior from the records it relinks: the chance
+# that two random records are the same person falls as the population grows (about 1/N), so the prior
+# trained on a town of tens of thousands overstates it for a million and merges strangers.
+PRIOR_FROM_DATA_AT = 100_000
 # Rules that admit almost no false matches, to estimate the prior (how often two random records match).
 DETERMINISTIC_RULES: tuple[str, ...] = (
     "l.given_key = r.given_key AND l.family_key = r.family_key AND l.dob = r.dob",
@@ -108,7 +114,7 @@ def settings(comparisons: Iterable[Comparison] = COMPARISONS,
             "em_convergence": 0.0001, "max_iterations": 50, "linker_uid": "person_model", **extra}
 
 
-def train(records: Iterable[Mapping[str, Any]], *, recall: float = 0.7, max_pairs: float = 2e7,
+def train(records: Iterable[Mapping[str, Any]], *, recall: float = PRIOR_RECALL, max_pairs: float = 2e7,
           seed: int = 7, **connect_options: Any) -> dict[str, Any]:
     """Train the person model on `records` (dicts with `unique_id` and the columns of
     `records.person_record`) and return Splink's trained model dictionary. Unsupervised: the prior from

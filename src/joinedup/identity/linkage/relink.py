@@ -11,10 +11,16 @@ from typing import Any, NamedTuple
 
 from joinedup.identity.linkage.engine import connect, make_linker
 from joinedup.identity.linkage.model_json import check_definitions
-from joinedup.identity.linkage.person_model import COMPARISONS, MODEL_PATH
+from joinedup.identity.linkage.person_model import (
+    COMPARISONS,
+    DETERMINISTIC_RULES,
+    MODEL_PATH,
+    PRIOR_FROM_DATA_AT,
+    PRIOR_RECALL,
+)
 from joinedup.identity.linkage.records import COLUMNS, require_unique_ids, to_arrow
 
-__all__ = ["Pair", "Relinked", "relink"]
+__all__ = ["Pair", "Relinked", "prior_from_data", "relink"]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -29,6 +35,7 @@ class Pair(NamedTuple):
 class Relinked(NamedTuple):
     clusters: dict[str, str]  # record id -> cluster id (the id of one record of the cluster)
     pairs: Any  # pyarrow table (id_l, id_r, match_weight, match_probability): every pair at the threshold
+    prior: float = 0.0  # the probability that two random records match, as used
 
     def pair_list(self) -> list[Pair]:
         """The pairs as Python tuples (for small runs: a million-record relink has tens of millions)."""
@@ -44,6 +51,16 @@ class Relinked(NamedTuple):
         return sorted(sorted(m) for m in members.values() if len(m) > 1)
 
 
+def prior_from_data(prior: str, records: int) -> bool:
+    if prior not in ("auto", "data", "model"):
+        raise ValueError(f"prior must be auto, data or model, not {prior!r}")
+    return prior == "data" or (prior == "auto" and records >= PRIOR_FROM_DATA_AT)
+
+
+def prior_in_use(linker: Any) -> float:
+    return float(linker.misc.save_model_to_json()["probability_two_random_records_match"])
+
+
 def _chunks(count: int, per_chunk: int) -> int:
     return max(1, -(-count // per_chunk))
 
@@ -51,11 +68,13 @@ def _chunks(count: int, per_chunk: int) -> int:
 def relink(records: Iterable[Mapping[str, Any]] | Any, model_path: str | Path = MODEL_PATH, *,
            threshold: float = 0.95, progress: Progress | None = None, chunk_records: int = 400_000,
            threads: int | None = None, memory_limit: str | None = None,
-           temp_directory: str | Path | None = None) -> Relinked:
+           temp_directory: str | Path | None = None, prior: str = "auto") -> Relinked:
     """Cluster person records (dicts from `records.person_record`, or a pyarrow table of the same
     columns) with the saved model: pairs with match probability >= `threshold` are joined, and clusters
     are their connected components. Prediction runs in chunks of about `chunk_records` records a side
-    (bounded memory); `progress(stage, done, total)` is called as each stage and chunk completes."""
+    (bounded memory); `progress(stage, done, total)` is called as each stage and chunk completes.
+    `prior`: "model" uses the saved model's prior, "data" estimates it from these records with the
+    deterministic rules, "auto" does so from PRIOR_FROM_DATA_AT records up (see `person_model`)."""
     import pyarrow as pa
 
     report = progress or (lambda stage, done, total: None)
@@ -69,7 +88,11 @@ def relink(records: Iterable[Mapping[str, Any]] | Any, model_path: str | Path = 
     report("load", table.num_rows, table.num_rows)
     con = connect(threads=threads, memory_limit=memory_limit, temp_directory=temp_directory)
     try:
-        return _run(make_linker(table, model, con), con, ids, threshold, chunk_records, report)
+        linker = make_linker(table, model, con)
+        if prior_from_data(prior, len(ids)):
+            linker.training.estimate_probability_two_random_records_match(list(DETERMINISTIC_RULES), recall=PRIOR_RECALL)
+            report("prior", 1, 1)
+        return _run(linker, con, ids, threshold, chunk_records, report)
     finally:
         con.close()
 
@@ -109,4 +132,4 @@ def _run(linker: Any, con: Any, ids: Any, threshold: float, chunk_records: int, 
                       "match_weight": edges.column("match_weight"),
                       "match_probability": edges.column("match_probability")})
     report("done", len(clusters), len(ids))
-    return Relinked(clusters, pairs)
+    return Relinked(clusters, pairs, prior_in_use(linker))

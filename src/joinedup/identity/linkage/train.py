@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from joinedup.identity.linkage.person_model import MODEL_PATH, save_model, train
+from joinedup.identity.linkage.person_model import MODEL_PATH, PRIOR_RECALL, save_model, train
 from joinedup.identity.linkage.records import town_records
 
 
@@ -37,8 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--town", required=True, help="directory with town.jsonl, or a .jsonl file")
     parser.add_argument("--out", default=str(MODEL_PATH), help="where to write the model JSON")
-    parser.add_argument("--recall", type=float, default=0.7,
-                        help="assumed recall of the deterministic rules, for the prior (default 0.7)")
+    parser.add_argument("--recall", type=float, default=PRIOR_RECALL,
+                        help=f"assumed recall of the deterministic rules, for the prior (default {PRIOR_RECALL})")
     parser.add_argument("--max-pairs", type=float, default=2e7, help="random pairs for u (default 2e7)")
     parser.add_argument("--seed", type=int, default=7, help="seed for the random pairs (default 7)")
     args = parser.parse_args(argv)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["given_groups", "given_key"]
+__all__ = ["given_forms", "given_groups", "given_key"]
 
 _FEMALE = (
     "katherine catherine kathryn katharine kathleen kate katie katy kat kathy cathy kitty cath katarzyna",
@@ -101,6 +101,7 @@ def _index() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 _INDEX = _index()
+_FORMS = {words[0]: frozenset(words) for words in (g.split() for g in _FEMALE + _MALE)}
 
 
 @lru_cache(maxsize=16384)
@@ -108,6 +109,15 @@ def given_groups(name: str) -> frozenset[str]:
     """Every canonical name this folded given name may stand for ({name} itself if not in the table)."""
     entries = _INDEX.get(name)
     return frozenset(canonical for canonical, _ in entries) if entries else frozenset({name} if name else ())
+
+
+@lru_cache(maxsize=16384)
+def given_forms(name: str) -> frozenset[str]:
+    """Every written form of every group this folded given name belongs to ("rob" -> robert, bob, ...)."""
+    forms = {name} if name else set()
+    for canonical in given_groups(name):
+        forms |= _FORMS.get(canonical, frozenset())
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=16384)

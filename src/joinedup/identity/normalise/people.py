@@ -22,8 +22,9 @@ __all__ = ["PersonFeatures", "person_features", "person_similarity", "family_key
 
 _SEXES = {"f": "f", "female": "f", "girl": "f", "woman": "f", "w": "f", "m": "m", "male": "m", "boy": "m",
           "man": "m"}
-_DESCRIPTORS = {"big", "little", "lil", "young", "yung", "old", "fat", "uncle", "auntie", "aunty", "mr",
-                "mister", "the", "baby", "lady", "miss", "mrs", "ms"}
+_DESCRIPTORS = {"big", "little", "lil", "young", "yung", "old", "fat", "uncle", "auntie", "aunty", "aunt", "mr",
+                "mister", "the", "baby", "lady", "miss", "mrs", "ms", "grandad", "granddad", "grandpa",
+                "gramps", "grandma", "gran", "nan", "nana", "nanna", "cousin"}
 # A nickname written inside the given-name field: 'Mohammed "Mo"', "Mohammed (Mo)", "Mohammed aka Mo".
 _INNER_NICKNAME = re.compile(r"""["“”(]([^"“”()]+)["“”)]|\b(?:aka|a\.k\.a\.?|known as)\s+(.+)$""", re.I)
 _PRIOR_BITS = -8.0  # hand-set until a trained model gives the real prior among blocked pairs
