@@ -200,3 +200,9 @@ def test_person_similarity_never_raises_is_symmetric_and_a_probability(a, b, whe
 def test_a_person_is_always_at_least_as_similar_to_themselves_as_to_nobody(a, when):
     features = person_features(a, when)
     assert person_similarity(features, features)[0] >= person_similarity(features, person_features({}, when))[0]
+
+
+def test_an_age_of_infinity_or_not_a_number_is_no_age():
+    from joinedup.identity.normalise.ages import parse_age
+
+    assert parse_age(float("inf")) is None and parse_age(float("nan")) is None and parse_age(-float("inf")) is None

@@ -6,6 +6,7 @@ absorbed into a larger network is closed with a pointer to it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from django.conf import settings
@@ -39,8 +40,9 @@ def _canonical_children(child_ids) -> dict[int, int]:
     return mapping
 
 
-def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple]:
-    """Two child records waiting for a person to decide whether they are the same child count once."""
+def _collapse_possible_duplicates(children: dict[int, tuple], compare: bool = False) -> dict[int, tuple]:
+    """Two child records waiting for a person to decide whether they are the same child count once; with
+    `compare` (before raising a new alert), so do two that nobody compared but could be one child."""
     ids = list(children)
     pairs = MatchCandidate.objects.filter(status=MatchStatus.OPEN, child_id__in=ids, candidate_id__in=ids).values_list(
         "child_id", "candidate_id"
@@ -54,7 +56,7 @@ def _collapse_possible_duplicates(children: dict[int, tuple]) -> dict[int, tuple
 
     for a, b in pairs:
         parent[root(a)] = root(b)
-    if len(ids) == 2 and root(ids[0]) != root(ids[1]) and _could_be_one_child(*ids):
+    if compare and len(ids) == 2 and root(ids[0]) != root(ids[1]) and _could_be_one_child(*ids):
         parent[root(ids[0])] = root(ids[1])
     out: dict[int, tuple] = {}
     for child_id, edge in children.items():
@@ -79,7 +81,7 @@ def _descriptions(child_id: int, limit: int = 20) -> list[Description]:
         if "dob" in data:
             data["dob"] = data["dob"].isoformat()
         out.append(Description.from_child_data(row["agency_id"], data, row["version__concern__received_at"]))
-    return out
+    return list({dataclasses.astuple(d): d for d in out}.values())  # each way of writing the child once
 
 
 def _could_be_one_child(a: int, b: int) -> bool:
@@ -91,7 +93,8 @@ def _could_be_one_child(a: int, b: int) -> bool:
     )
     if decided.exists():
         return False
-    scores = [matching.score(x, y, typos_of_variants=True) for x in _descriptions(a) for y in _descriptions(b)]
+    mine, theirs = _descriptions(a), _descriptions(b)
+    scores = [matching.score(x, y, typos_of_variants=True) for x in mine for y in theirs]
     if any(s.points <= -100 for s in scores):
         return False
     return any(s.points >= settings.JOINEDUP_MATCH_REVIEW for s in scores)
@@ -208,10 +211,11 @@ class AlertBook:
             target = canonical[child_id]
             if target not in children or edge[0] < children[target][0]:
                 children[target] = edge
-        children = _collapse_possible_duplicates(children)
+        new = entity_id not in self.by_entity
+        children = _collapse_possible_duplicates(children, compare=new)
         if len(children) < 2:
             return
-        if entity_id not in self.by_entity and _one_family(children) and (len(concerns) < 2 or not _harm_categories(concerns)):
+        if new and (len(concerns) < 2 or not _harm_categories(concerns)) and _one_family(children):
             # One concern about one family's children is not a pattern across children (yet); nor are
             # several about siblings without sexual abuse or exploitation (a family's own harm).
             return

@@ -124,6 +124,8 @@ def parse_age(value: Any) -> tuple[int, int, bool] | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):  # NaN or infinity: no age
+            return None
         age = int(value)
         return (age, age, False) if 0 <= age < 120 else None
     return _parse_age(as_text(value)[:40])
