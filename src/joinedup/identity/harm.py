@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import JaroWinkler
 
+from joinedup.identity.normalise.places import numbered_address
 from joinedup.records.names import fold
 from joinedup.records.vocabulary import significant
 
@@ -36,10 +37,7 @@ PRIVATE_VENUES = frozenset({"home", "flat", "house", "hotel", "takeaway"})
 
 def implied_venue(name: str, address: str) -> str:
     """A place given only as a street address with a house or flat number is somebody's home."""
-    if name or not address:
-        return ""
-    first = address.strip().split(" ", 1)[0].lower()
-    return "house" if first[:1].isdigit() or first in ("flat", "apartment") else ""
+    return "house" if not name and numbered_address(address) else ""
 
 
 def harm_signals(categories, indicators) -> bool:

@@ -216,7 +216,8 @@ def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> 
     data = mention_data(mention)
     venue = mention.venue_type
     if mention.kind == "place":
-        venue = place_features(data).venue_type or venue or harm.implied_venue(data.get("name", ""), data.get("address", ""))
+        features = place_features(data)
+        venue = features.venue_type or venue or harm.implied_venue(features.name, data.get("address", ""))
     counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
     if counts and mention.kind == "person" and mention.family_name and not harm.SEXUAL_HARM.intersection(arrival.categories):
         counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators,

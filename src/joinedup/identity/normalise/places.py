@@ -16,7 +16,7 @@ from joinedup.identity.normalise._text import as_text, fold
 from joinedup.identity.normalise.addresses import AddressKey, address_key, address_similarity, street_key
 from joinedup.identity.normalise.postcodes import PostcodeKey, postcode_key, postcode_similarity
 
-__all__ = ["PlaceName", "PlaceFeatures", "place_name_key", "place_features", "place_similarity"]
+__all__ = ["PlaceName", "PlaceFeatures", "numbered_address", "place_name_key", "place_features", "place_similarity"]
 
 # Trailing words that say what kind of place it is, not which one; with the venue type they imply.
 _VENUE_WORDS = {
@@ -33,6 +33,11 @@ _VENUE_TYPES = {"home", "flat", "house", "hotel", "takeaway", "taxi_rank", "scho
 _WHERE = re.compile(r"^(.+?)\s+(?:on|in|at|off|near|by|opposite|behind)\s+(.+)$")
 _STARTS_WITH_NUMBER = re.compile(r"^\s*(?:flat\s+\w+\s*,?\s*)?\d+[a-z]?\b", re.I)
 _PRIOR_BITS = -4.0  # hand-set until a trained model gives the real prior among blocked pairs
+
+
+def numbered_address(text: str) -> bool:
+    """A street address with a house or flat number ("101 Union Street", "Flat 3, 12 Mill Lane")."""
+    return bool(_STARTS_WITH_NUMBER.match(text or ""))
 
 
 class PlaceName(NamedTuple):
