@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from joinedup.identity import harm, hooks
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
 from joinedup.records import matching
+from joinedup.records.ingest import stored_descriptions
 from joinedup.records.matching import Description
 from joinedup.records.models import Child, Concern, ConcernChild, MatchCandidate, MatchStatus, split_codes
 
@@ -66,22 +67,10 @@ def _collapse_possible_duplicates(children: dict[int, tuple], compare: bool = Fa
     return out
 
 
-# What the child matcher reads from a description (never ethnicity or nationality).
-DESCRIPTION_FIELDS = ("ref", "nhs_number", "upn", "la_id", "given_name", "family_name", "dob", "approx_age", "sex",
-                      "postcode", "address", "school")
-
-
 def _descriptions(child_id: int, limit: int = 20) -> list[Description]:
-    rows = ConcernChild.objects.filter(child_id=child_id).order_by("-pk").values(
-        "agency_id", "version__concern__received_at", *DESCRIPTION_FIELDS
-    )[:limit]
-    out = []
-    for row in rows:
-        data = {f: row[f] for f in DESCRIPTION_FIELDS if row[f] not in ("", None)}
-        if "dob" in data:
-            data["dob"] = data["dob"].isoformat()
-        out.append(Description.from_child_data(row["agency_id"], data, row["version__concern__received_at"]))
-    return list({dataclasses.astuple(d): d for d in out}.values())  # each way of writing the child once
+    """The child's most recent ways of being written, each once."""
+    rows = ConcernChild.objects.filter(child_id=child_id).order_by("-pk")[:limit]
+    return list({dataclasses.astuple(d): d for _, d in stored_descriptions(rows)}.values())
 
 
 def _could_be_one_child(a: int, b: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -88,24 +88,27 @@ _INDEX_FIELDS = (
 )
 
 
-def _add_rows(index: ChildIndex, rows) -> None:
+def stored_descriptions(rows) -> Iterator[tuple[int, Description]]:
+    """(child id, Description) of stored child descriptions: `rows` is a ConcernChild queryset."""
     for (child_id, agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, approx_age, sex, pc,
-         address, school, received_at) in rows:
+         address, school, received_at) in rows.values_list(*_INDEX_FIELDS).iterator(chunk_size=5000):
         birth_year = received_at.year - approx_age if dob is None and approx_age is not None else None
-        index.add(
-            Description(
-                agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
-                family=family_k, dob=dob, birth_year=birth_year, sex=sex if sex in ("female", "male") else "",
-                postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
-            ),
-            child_id,
+        yield child_id, Description(
+            agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
+            family=family_k, dob=dob, birth_year=birth_year, sex=sex if sex in ("female", "male") else "",
+            postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
         )
+
+
+def _add_rows(index: ChildIndex, rows) -> None:
+    for child_id, description in stored_descriptions(rows):
+        index.add(description, child_id)
 
 
 def load_full_index() -> ChildIndex:
     """Every child description (for bulk imports)."""
     index = ChildIndex()
-    _add_rows(index, ConcernChild.objects.order_by("id").values_list(*_INDEX_FIELDS).iterator(chunk_size=5000))
+    _add_rows(index, ConcernChild.objects.order_by("id"))
     return index
 
 
@@ -128,8 +131,7 @@ def load_index_for(descriptions: list[Description]) -> ChildIndex:
     if query:
         # Every description of every candidate child, so identifier conflicts are seen whole.
         child_ids = set(ConcernChild.objects.filter(query).values_list("child_id", flat=True)[:2000])
-        rows = ConcernChild.objects.filter(child_id__in=child_ids).order_by("id").values_list(*_INDEX_FIELDS)
-        _add_rows(index, rows[:10000])
+        _add_rows(index, ConcernChild.objects.filter(child_id__in=child_ids).order_by("id")[:10000])
     return index
 
 
