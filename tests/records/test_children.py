@@ -106,6 +106,26 @@ def test_a_description_that_ties_two_records_together_merges_them_reversibly(sub
     assert "automatic" in event.reason and "pupil number" in event.reason
 
 
+def test_a_merge_during_a_replay_happens_on_the_records_clock(db):
+    import datetime as dt
+
+    from tests.factories import concern_data
+    from tests.records.helpers import jsonl, run_import
+
+    kay = {"given_name": "Kayleigh", "family_name": "Testwood"}
+    records = [
+        concern_data("health", children=[{"nhs_number": "9990000001", **kay}], received_at="2021-01-05T10:00:00+00:00"),
+        concern_data("school", children=[{"upn": "A123456789012", "given_name": "Kay", "family_name": "Testwod"}],
+                     received_at="2021-02-05T10:00:00+00:00"),
+        concern_data("social_care", children=[{"nhs_number": "9990000001", "upn": "A123456789012", "given_name": "Kayleigh"}],
+                     received_at="2021-03-05T10:00:00+00:00"),
+    ]
+    run_import(jsonl(*records), replay=True)
+    event = ChildLinkEvent.objects.get(kind="merge")
+    assert event.created_at == dt.datetime(2021, 3, 5, 10, tzinfo=dt.UTC)
+    assert AuditEvent.objects.get(event="children_merged").at == event.created_at
+
+
 def test_records_with_different_nhs_numbers_are_never_merged(submit):
     a = submit("health", children=[{"nhs_number": "9990000001", **KAYLEIGH}])
     b = submit("health", children=[{"nhs_number": "9990000002", "ref": "H-2", **KAYLEIGH}])

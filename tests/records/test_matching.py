@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -95,3 +96,25 @@ def test_scoring_is_symmetric_and_identical_descriptions_link(given_name, family
     a = desc(given_name=given_name, family_name=family_name, dob=dob.isoformat())
     b = desc(agency=2, given_name=given_name, family_name=family_name, dob=dob.isoformat())
     assert score(a, b).points == score(b, a).points >= AUTO
+
+
+@pytest.mark.django_db
+def test_a_single_arrival_loads_each_way_a_child_was_written_once(submit):
+    """load_index_for reads a candidate child's descriptions grouped in the database: the same
+    descriptions as reading every row, each once (a birth year from an approximate age included)."""
+    import dataclasses
+
+    from joinedup.records.ingest import _distinct_descriptions, stored_descriptions
+    from joinedup.records.models import ConcernChild
+
+    kay = {"ref": "P-1", "given_name": "Kayleigh", "family_name": "Testwood", "dob": "2010-07-14", "sex": "female"}
+    for _ in range(3):
+        submit("police", children=[kay])
+    submit("police", children=[{k: v for k, v in kay.items() if k != "dob"} | {"approx_age": 13}])
+    submit("school", children=[{**kay, "ref": "NA-1", "given_name": "Kayley"}])
+    rows = ConcernChild.objects.all()
+    every = [dataclasses.astuple(d) for _, d in stored_descriptions(rows.order_by("pk"))]
+    once = [dataclasses.astuple(d) for _, d in _distinct_descriptions(rows)]
+    assert len(every) == 5 and len(once) == 3
+    assert once == list(dict.fromkeys(every))  # in the order each was first written
+    assert any(d[7] is None and d[8] == 2011 for d in once)  # birth year 2024 - 13

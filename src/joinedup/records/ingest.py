@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Min, Q, When
+from django.db.models.functions import ExtractYear
 
 from joinedup.core import audit, bulk, clock, workingdays
 from joinedup.core.models import Agency
@@ -100,6 +102,27 @@ def stored_descriptions(rows) -> Iterator[tuple[int, Description]]:
         )
 
 
+def _distinct_descriptions(rows) -> Iterator[tuple[int, Description]]:
+    """As `stored_descriptions`, but each child's identical descriptions once (in the order each was
+    first written): a child the agencies wrote about 300 times the same way is 300 rows, but one
+    description to match against. The birth year from an approximate age is worked out in SQL."""
+    fields = [f for f in _INDEX_FIELDS if f not in ("version__concern__received_at", "approx_age")]
+    birth_year = Case(
+        When(dob__isnull=True, approx_age__isnull=False,
+             then=ExtractYear("version__concern__received_at", tzinfo=dt.UTC) - F("approx_age")),
+        default=None, output_field=IntegerField(),
+    )
+    grouped = rows.values(*fields).annotate(birth_year=birth_year).values(*fields, "birth_year").annotate(
+        first=Min("id")).order_by("first").values_list(*fields, "birth_year")
+    for (child_id, agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, sex, pc, address, school,
+         year) in grouped:
+        yield child_id, Description(
+            agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
+            family=family_k, dob=dob, birth_year=year, sex=sex if sex in ("female", "male") else "",
+            postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
+        )
+
+
 def _add_rows(index: ChildIndex, rows) -> None:
     for child_id, description in stored_descriptions(rows):
         index.add(description, child_id)
@@ -131,7 +154,9 @@ def load_index_for(descriptions: list[Description]) -> ChildIndex:
     if query:
         # Every description of every candidate child, so identifier conflicts are seen whole.
         child_ids = set(ConcernChild.objects.filter(query).values_list("child_id", flat=True)[:2000])
-        _add_rows(index, ConcernChild.objects.filter(child_id__in=child_ids).order_by("id")[:10000])
+        rows = ConcernChild.objects.filter(child_id__in=child_ids)
+        for child_id, description in itertools.islice(_distinct_descriptions(rows), 10000):
+            index.add(description, child_id)
     return index
 
 
@@ -340,7 +365,7 @@ class Ingester:
                 batch.new_children.append(key.child)
             index.add(d, key)
             for other in outcome.merge:
-                batch.merges.append((key, other, d))
+                batch.merges.append((key, other, d, now))
                 index.merge(key, other)
             row = _concern_child(child, d, agency, version, position, outcome)
             row.child = key.child if isinstance(key, _NewChild) else None
@@ -524,8 +549,9 @@ class _Batch:
         for mention in self.mentions:
             mention.version_id = mention.version.pk
         bulk.insert_rows_returning(Mention, self.mentions)
-        for keep, other, description in self.merges:
-            _merge_matched(_child_pk(keep), _child_pk(other), description, actor)
+        for keep, other, description, now in self.merges:
+            with clock.frozen(now):  # on the record's clock during a replay, like everything it caused
+                _merge_matched(_child_pk(keep), _child_pk(other), description, actor)
         events = []
         for pending, event_class, now in self.audit:
             concern = pending.state.concern
