@@ -172,3 +172,23 @@ def test_junk_never_stops_the_good_records_and_never_half_stores_anything(lines)
     assert counts()["concerns"] == before + report.created
     for concern in Concern.objects.filter(current_version__isnull=True):
         raise AssertionError(f"half-stored concern {concern.pk}")
+
+
+def test_a_large_import_brings_the_planner_statistics_up_to_date(monkeypatch):
+    from django.db import connection
+
+    from joinedup.core import bulk
+    from joinedup.records import importer
+
+    calls = []
+    real = bulk.refresh_statistics
+    monkeypatch.setattr(bulk, "refresh_statistics", lambda: (calls.append(1), real()))
+    run_import(jsonl(concern_data(), concern_data("school")))
+    assert calls == []  # a small import leaves it to the database's own schedule
+    monkeypatch.setattr(importer, "REFRESH_STATISTICS_AFTER", 3)
+    run_import(jsonl(concern_data("health"), concern_data("police"), concern_data()))
+    assert calls == [1]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'records_concern'")
+            assert cursor.fetchone()[0] == Concern.objects.count()

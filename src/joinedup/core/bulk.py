@@ -134,3 +134,12 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
             [model._meta.db_table, model._meta.pk.column, count],
         )
         return sorted(row[0] for row in cursor.fetchall())
+
+
+def refresh_statistics() -> None:
+    """Bring the query planner's table statistics up to date after a bulk load. Straight after a large
+    import they still describe the empty tables, and the planner chose plans that made the first arrivals
+    after a 100,000-concern replay ten times slower (365 ms median instead of 22) until autovacuum caught
+    up. PostgreSQL: ANALYZE (about 4 s at 100,000 concerns); SQLite: PRAGMA optimize."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if connection.vendor == "postgresql" else "PRAGMA optimize")

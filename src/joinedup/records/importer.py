@@ -20,9 +20,12 @@ from typing import BinaryIO
 
 from django.conf import settings
 
+from joinedup.core import bulk
 from joinedup.records.ingest import Ingester, wait_for_commits
 from joinedup.records.interchange import ConcernRecord, RecordError, parse_line, reread_line
 from joinedup.records.models import Channel
+
+REFRESH_STATISTICS_AFTER = 5000  # records stored by one import: enough to make the planner's statistics stale
 
 
 @dataclasses.dataclass
@@ -98,6 +101,8 @@ def import_file(
     else:
         run.stream(stream)
     wait_for_commits()  # the batches committed without waiting for the disk: all of them are on it now
+    if run.report.created + run.report.versions >= REFRESH_STATISTICS_AFTER:
+        bulk.refresh_statistics()
     run.report.rejected.sort()
     return run.report
 
