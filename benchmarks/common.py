@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import resource
 import subprocess
@@ -16,8 +17,10 @@ POSTGRES_URL = os.environ.get("POSTGRES_URL", "postgres://postgres@127.0.0.1:543
 
 
 def town(concerns: int, seed: int = 7, years: int = 4) -> Path:
-    """The synthetic town's JSON Lines file (generated once and cached under benchmarks/out/)."""
-    out = ROOT / "benchmarks" / "out" / f"town-{concerns}-{seed}-{years}"
+    """The synthetic town's JSON Lines file (generated once and cached under benchmarks/out/, keyed by
+    the generator's own source, so a changed generator makes a new town rather than reusing a stale one)."""
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((ROOT / "sim").glob("*.py")))).hexdigest()[:8]
+    out = ROOT / "benchmarks" / "out" / f"town-{concerns}-{seed}-{years}-{digest}"
     path = out / "town.jsonl"
     if not path.exists():
         subprocess.run(
