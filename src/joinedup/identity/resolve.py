@@ -229,7 +229,7 @@ class EntityIndex:
                     continue
                 if len(seen) >= budget:
                     break
-                seen[entity_id] = (match_probability(mine, other, model), other)
+                seen[entity_id] = (match_probability(mine, other, model, floor=PERSON_POSSIBLE), other)
         ranked = sorted(seen.items(), key=lambda kv: kv[1][0], reverse=True)
         blocks = keys.get("block_keys", [])
         if ranked and ranked[0][1][0] >= PERSON_LINK and identified:

@@ -88,3 +88,29 @@ def test_scoring_a_pair_takes_well_under_a_millisecond(small_town):
     for a, b in zip(people, reversed(people), strict=True):
         score_pair(a, b, model)
     assert (time.perf_counter() - began) / len(people) < 0.0005
+
+
+def test_a_floor_changes_no_probability_that_reaches_it(small_town):
+    # Resolving a person mention scores hundreds of candidates with floor=PERSON_POSSIBLE: a pair stops
+    # being scored once it cannot reach the floor, and every pair that can reach it is scored in full.
+    from joinedup.identity.linkage import match_probability
+
+    records, truth = small_town
+    model = load_model()
+    rng = random.Random(5)
+    by_truth = {}
+    for r in records:
+        by_truth.setdefault(truth[r["unique_id"]], []).append(r)
+    same = [group[:2] for group in by_truth.values() if len(group) > 1][:300]
+    pairs = same + [rng.sample(records, 2) for _ in range(1000)]
+    reached = 0
+    for floor in (0.6, 0.97):
+        for a, b in pairs:
+            full = match_probability(a, b, model)
+            floored = match_probability(a, b, model, floor=floor)
+            if full >= floor:
+                reached += 1
+                assert floored == full
+            else:
+                assert floored == 0.0 or floored == full
+    assert reached > 100  # the same people are mostly above both floors

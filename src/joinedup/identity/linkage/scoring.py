@@ -34,17 +34,21 @@ class Step(NamedTuple):
 
 
 class Model(NamedTuple):
-    """A loaded model: the prior's match weight and, per comparison, its definition and level weights."""
+    """A loaded model: the prior's match weight and, per comparison, its definition and level weights.
+    `headroom[i]` is the most the comparisons after the i-th can still add (so scoring can stop early)."""
 
     prior: float
     comparisons: tuple[tuple[Comparison, tuple[tuple[str, float], ...]], ...]
     path: str
+    headroom: tuple[float, ...] = ()
 
 
 def _build(model: Mapping[str, Any], comparisons: Sequence[Comparison], path: str) -> Model:
     check_definitions(model, comparisons)
-    return Model(prior_weight(model),
-                 tuple((c, tuple(level_weights(model, c.name))) for c in comparisons), path)
+    weighted = tuple((c, tuple(level_weights(model, c.name))) for c in comparisons)
+    best = [max(w for _, w in weights) for _, weights in weighted]
+    headroom = tuple(sum(best[i + 1:]) for i in range(len(best)))
+    return Model(prior_weight(model), weighted, path, headroom)
 
 
 @lru_cache(maxsize=8)
@@ -76,13 +80,27 @@ def score_records(a: Record, b: Record, model: Model | None = None) -> tuple[flo
     return total, _probability(total), steps
 
 
-def match_probability(a: Record, b: Record, model: Model) -> float:
+def match_probability(a: Record, b: Record, model: Model, floor: float = 0.0) -> float:
     """The probability of `score_records`, without building its waterfall (resolving one person mention
-    scores up to hundreds of candidates, and only the best few are explained)."""
+    scores up to hundreds of candidates, and only the best few are explained). With `floor`, a pair that
+    cannot reach that probability whatever its remaining fields say gets 0.0 as soon as that is certain
+    (most candidates share only a blocking key, and scoring stops after the names)."""
     total = model.prior
-    for comparison, weights in model.comparisons:
+    if floor <= 0.0 or not model.headroom:
+        for comparison, weights in model.comparisons:
+            total += weights[comparison.level_of(a, b)][1]
+        return _probability(total)
+    needed = _weight(floor)
+    for (comparison, weights), rest in zip(model.comparisons, model.headroom, strict=True):
         total += weights[comparison.level_of(a, b)][1]
+        if total + rest < needed:
+            return 0.0
     return _probability(total)
+
+
+def _weight(probability: float) -> float:
+    """The match weight (bits) of a probability: the inverse of `_probability`."""
+    return math.log2(probability / (1.0 - probability))
 
 
 def score_pair(a: PersonFeatures, b: PersonFeatures, model: Model | None = None) -> tuple[float, float, list[Step]]:
