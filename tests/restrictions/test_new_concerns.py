@@ -170,3 +170,28 @@ def test_lists_of_work_name_a_restricted_child_only_to_the_named_people(users, r
 
     assert child_names(users.alice, [restricted.pk]) == {restricted.pk: restricted.reference}  # e.g. a case to allocate
     assert child_names(users.sunita, [restricted.pk]) == {restricted.pk: "Kayleigh Testwood"}
+
+
+def test_a_bulk_import_sees_a_restriction_placed_mid_import_within_seconds(users, submit, monkeypatch):
+    """A bulk import reads the restricted children once every few seconds, not once per concern."""
+    from joinedup.records.ingest import Ingester
+    from joinedup.records.interchange import read_record
+    from joinedup.records.models import Channel
+    from joinedup.restrictions import waiting
+
+    now = [1000.0]
+    monkeypatch.setattr(waiting.time, "monotonic", lambda: now[0])
+    child = Concern.objects.get(pk=submit("school").concern_id).current_version.children.get().child
+    ingester = Ingester(channel=Channel.IMPORT, bulk=True)
+    neutral = {"categories": ["neglect"], "indicators": [], "mentions": []}
+
+    def batch():
+        ingester.ingest([read_record(concern_data("police", **neutral))])
+        return AuditEvent.objects.filter(event="restricted_concern_arrived").count()
+
+    assert batch() == 0
+    services.restrict(users.maria, child, [users.sunita], "A relative of a member of staff.")
+    now[0] += waiting.RESTRICTIONS_REREAD_SECONDS / 2
+    assert batch() == 0  # read a moment ago: not yet seen
+    now[0] += waiting.RESTRICTIONS_REREAD_SECONDS
+    assert batch() == 1

@@ -70,11 +70,17 @@ def hidden_children(user) -> frozenset[int]:
     return hidden
 
 
+def concerns_naming(child_ids) -> QuerySet[ConcernChild]:
+    """The ids (`version__concern_id`) of concerns that name any of these children in any version: what a
+    restriction on a child hides. `child_ids` may be a queryset."""
+    return ConcernChild.objects.filter(child_id__in=child_ids).values("version__concern_id")
+
+
 def _without_hidden(concerns: QuerySet[Concern], user) -> QuerySet[Concern]:
     hidden = hidden_children(user)
     if not hidden:
         return concerns
-    return concerns.exclude(pk__in=ConcernChild.objects.filter(child_id__in=hidden).values("version__concern_id"))
+    return concerns.exclude(pk__in=concerns_naming(hidden))
 
 
 def concerns_visible_to(user) -> QuerySet[Concern]:

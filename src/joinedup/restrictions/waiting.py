@@ -23,8 +23,8 @@ from joinedup.casework.models import Action, ActionStatus, Decision, DecisionSta
 from joinedup.casework.services import DECIDES
 from joinedup.core import audit, clock
 from joinedup.core.roles import Role
-from joinedup.records.access import hidden_children, scope
-from joinedup.records.models import Concern, ConcernChild, ConcernStatus, reference_for
+from joinedup.records.access import concerns_naming, hidden_children, scope
+from joinedup.records.models import Concern, ConcernStatus, reference_for
 from joinedup.restrictions.models import Restriction
 
 logger = logging.getLogger(__name__)
@@ -42,11 +42,6 @@ class RestrictedConcernArrived(audit.AuditEventData):
 
     def object_ref(self):
         return "concern", str(self.concern_id)
-
-
-def _naming(child_ids) -> QuerySet[ConcernChild]:
-    """Descriptions naming these children in any version (as records.access hides a concern)."""
-    return ConcernChild.objects.filter(child_id__in=child_ids)
 
 
 def _waiting() -> QuerySet[Concern]:
@@ -69,7 +64,7 @@ def hidden_waiting(user, now: dt.datetime) -> Waiting:
     hidden = hidden_children(user)
     if not hidden:
         return Waiting(0, 0)
-    rows = _waiting().filter(pk__in=_naming(hidden).values("version__concern_id"))
+    rows = _waiting().filter(pk__in=concerns_naming(hidden))
     counts = rows.aggregate(count=Count("pk"), overdue=Count("pk", filter=Q(decision_due_at__lt=now)))
     return Waiting(counts["count"], counts["overdue"])
 
@@ -84,7 +79,7 @@ def waiting_for(user) -> QuerySet[Concern]:
     if user.role not in DECIDES or not user.is_active:
         return Concern.objects.none()
     return (
-        _waiting().filter(pk__in=_naming(_my_children(user)).values("version__concern_id"))
+        _waiting().filter(pk__in=concerns_naming(_my_children(user)))
         .select_related("current_version").order_by("decision_due_at", "pk")
     )
 
@@ -98,7 +93,7 @@ def stranded_work(user) -> QuerySet:
     mine = Restriction.objects.filter(lifted_at__isnull=True, members=user)
     named = Restriction.members.through.objects.filter(restriction__in=mine).values("user_id")
     return (
-        Action.objects.filter(status=ActionStatus.OPEN, concern_id__in=_naming(mine.values("child_id")).values("version__concern_id"))
+        Action.objects.filter(status=ActionStatus.OPEN, concern_id__in=concerns_naming(mine.values("child_id")))
         .exclude(owner_id__in=named).select_related("concern", "owner", "owner_team").order_by("due_at", "pk")
     )
 
@@ -109,7 +104,7 @@ def hidden_concern_ids(user, concern_ids) -> set[int]:
     ids = {pk for pk in concern_ids if pk}
     if not hidden or not ids:
         return set()
-    return set(_naming(hidden).filter(version__concern_id__in=ids).values_list("version__concern_id", flat=True))
+    return set(concerns_naming(hidden).filter(version__concern_id__in=ids).values_list("version__concern_id", flat=True))
 
 
 # --- when a concern arrives -----------------------------------------------------------------------
