@@ -41,6 +41,9 @@ def main() -> None:
                       f"peak memory {peak / 2**20:5.0f} MiB, load {load:.1f} to {os.getloadavg()[0]:.1f}  "
                       f"[{result.stdout.strip()}]")
                 again, _, result = run_measured([JOINEDUP, "import", str(path), "--no-progress"], db.env())
+                if result.returncode not in (0, 1):
+                    print(result.stderr[-2000:])
+                    raise SystemExit(f"{engine}: re-import failed")
                 print(f"{engine:9} re-import (all unchanged): {again:6.1f} s  [{result.stdout.strip()}]")
             finally:
                 db.drop()
