@@ -76,6 +76,20 @@ def test_siblings_in_one_report_with_one_family_name_written_are_one_family(subm
     assert not Alert.objects.exists()
 
 
+def test_children_named_together_without_family_names_and_no_exploitation_are_one_family(submit):
+    ava_and_matty = [{"given_name": "Ava", "sex": "female"}, {"given_name": "Matty", "sex": "male"}]
+    adult = {"kind": "person", "role": "suspected_abuser", "given_name": "Michelle", "family_name": "Underbrook", "sex": "female"}
+    on_day(submit, 1, ava_and_matty, [adult], agency="public", categories=["physical_abuse"], indicators=["injuries_unexplained"])
+    assert not Alert.objects.exists()
+
+
+def test_girls_named_together_without_family_names_in_an_exploitation_concern_raise_an_alert(submit):
+    girls = [{"given_name": "Amberly", "sex": "female"}, {"given_name": "Chloe", "sex": "female"}]
+    man = {"kind": "person", "role": "supplied_alcohol_or_drugs", "given_name": "Tariq", "family_name": "Flatman", "phone": "07700 900321"}
+    on_day(submit, 1, girls, [man], agency="public", categories=["sexual_exploitation"])
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
 def test_two_unrelated_children_in_one_report_still_raise_an_alert(submit):
     girls = [{"given_name": "Amberly", "family_name": "Northfield", "sex": "female"},
              {"given_name": "Chloe", "family_name": "Southwark", "sex": "female"}]

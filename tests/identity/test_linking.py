@@ -148,6 +148,22 @@ def test_children_tied_through_several_entities_raise_a_network_alert(submit):
     assert network.raised_at.day == 3
 
 
+def test_a_growing_network_gains_each_new_childs_evidence_once(submit):
+    from joinedup.identity.models import AlertEvidence
+
+    flat = {"kind": "place", "role": "taken_to", "name": "Flat 7", "address": "133 Hawthorn Road", "postcode": "NT1 1AA", "venue_type": "flat"}
+    arrive(submit, 1, [car("YK62 HBD")], day=1)
+    arrive(submit, 2, [car("YK62 HBD"), flat], day=2)
+    arrive(submit, 3, [flat], day=3)
+    arrive(submit, 4, [car("YK62 HBD")], day=4)
+    arrive(submit, 5, [flat], day=5)
+    network = Alert.objects.get(kind="network")
+    assert sorted(network.children.values_list("linked_at__day", flat=True)) == [1, 2, 3, 4, 5]
+    shared = set(AlertEvidence.objects.filter(alert__kind="shared_entity").values_list("concern_id", "child_id", "entity_id"))
+    mine = list(AlertEvidence.objects.filter(alert=network).values_list("concern_id", "child_id", "entity_id"))
+    assert len(mine) == len(set(mine)) == len(shared) == 6 and set(mine) == shared
+
+
 def test_the_export_matches_the_alert_schema(submit):
     arrive(submit, 1, [car("YK62 HBD")], day=1)
     arrive(submit, 2, [car("YK62 HBD")], day=2)

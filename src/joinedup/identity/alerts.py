@@ -10,6 +10,7 @@ import dataclasses
 from collections import defaultdict
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, Q
 
 from joinedup.identity import harm, hooks
@@ -89,17 +90,21 @@ def _could_be_one_child(a: int, b: int) -> bool:
     return any(s.points >= settings.JOINEDUP_MATCH_REVIEW for s in scores)
 
 
-def _one_family(children: dict[int, tuple]) -> bool:
+def _one_family(children: dict[int, tuple], unnamed_together: bool = False) -> bool:
     """Whether the children share a family name (siblings, cousins) as their linking concerns write them
     (a typo or one part of a double-barrelled name allowed). A child written without a family name beside
-    one who has it ("Filip Wicker and Zofia") is taken to share it."""
+    one who has it ("Filip Wicker and Zofia") is taken to share it. With `unnamed_together`, children
+    named together in one concern with no family name at all ("I saw the dad hit Ava and Matty") are
+    taken to be one family too."""
     concern_ids = {edge[1] for edge in children.values()}
     names = sorted(set(
         ConcernChild.objects.filter(
             version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
         ).values_list("family_name", flat=True)
     ) - {""})
-    return bool(names) and all(harm.same_family(names[0], [name]) for name in names[1:])
+    if not names:
+        return unnamed_together and len(concern_ids) == 1
+    return all(harm.same_family(names[0], [name]) for name in names[1:])
 
 
 def _harm_categories(concern_ids) -> bool:
@@ -204,10 +209,14 @@ class AlertBook:
         children = _collapse_possible_duplicates(children, compare=new)
         if len(children) < 2:
             return
-        if new and (len(concerns) < 2 or not _harm_categories(concerns)) and _one_family(children):
-            # One concern about one family's children is not a pattern across children (yet); nor are
-            # several about siblings without sexual abuse or exploitation (a family's own harm).
-            return
+        if new:
+            exploitation = _harm_categories(concerns)
+            if (len(concerns) < 2 or not exploitation) and _one_family(children, unnamed_together=not exploitation):
+                # One concern about one family's children is not a pattern across children (yet); nor
+                # are several about siblings without sexual abuse or exploitation (a family's own harm).
+                # Children named together without family names count as one family only where nothing
+                # is said of exploitation: two girls a man gave vodka to may be friends, not sisters.
+                return
         alert_id = self.by_entity.get(entity_id)
         raised = alert_id is None
         if alert_id is None:
@@ -266,29 +275,41 @@ class AlertBook:
             network_id = Alert.objects.create(kind="network", raised_at=now, summary="", created_at=now, updated_at=now).pk
             raised = True
         network = Alert.objects.get(pk=network_id)
-        entity_ids = list(Alert.objects.filter(pk__in=group).values_list("entity_id", flat=True))
+        entity_ids = list(Alert.objects.filter(pk__in=group).order_by("pk").values_list("entity_id", flat=True))
         AlertEntity.objects.bulk_create(
             [AlertEntity(alert=network, entity_id=e, linked_at=now) for e in entity_ids], ignore_conflicts=True
         )
-        known = set(AlertChild.objects.filter(alert=network).values_list("child_id", flat=True))
-        first_links = {}
-        for child_id, at in AlertChild.objects.filter(alert_id__in=group).values_list("child_id", "linked_at"):
-            first_links[child_id] = min(at, first_links.get(child_id, at))
-        AlertChild.objects.bulk_create(
-            [AlertChild(alert=network, child_id=c, linked_at=first_links[c]) for c in children if c not in known],
-            ignore_conflicts=True,
-        )
-        evidence = AlertEvidence.objects.filter(alert_id__in=group).values_list("concern_id", "child_id", "entity_id", "mention_id", "linked_at")
-        AlertEvidence.objects.bulk_create(
-            [AlertEvidence(alert=network, concern_id=c, child_id=ch, entity_id=e, mention_id=m, linked_at=at) for c, ch, e, m, at in evidence],
-            ignore_conflicts=True,
-        )
+        _copy_into_network(network_id, sorted(group))
         for a in group:
             self.network_of[a] = network_id
         Alert.objects.filter(pk=network_id).update(summary=summarise(network), updated_at=now)
         if raised:
             newest = AlertEvidence.objects.filter(alert=network).order_by("-linked_at", "-pk").values_list("concern_id", flat=True).first()
             hooks.alert_raised(network, newest)
+
+
+def _copy_into_network(network_id: int, group: list[int]) -> None:
+    """Give the network the children (each at its first link) and the evidence of its shared-entity
+    alerts that it does not have yet, inside the database: a network grows by a concern at a time, and
+    reading its whole evidence back to insert the few new rows cost more the bigger it grew."""
+    children, evidence = AlertChild._meta.db_table, AlertEvidence._meta.db_table
+    among = ", ".join(["%s"] * len(group))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {children} (alert_id, child_id, linked_at) "
+            f"SELECT %s, c.child_id, MIN(c.linked_at) FROM {children} c WHERE c.alert_id IN ({among}) "
+            f"AND NOT EXISTS (SELECT 1 FROM {children} n WHERE n.alert_id = %s AND n.child_id = c.child_id) "
+            f"GROUP BY c.child_id ORDER BY MIN(c.linked_at), c.child_id ON CONFLICT DO NOTHING",
+            [network_id, *group, network_id],
+        )
+        cursor.execute(
+            f"INSERT INTO {evidence} (alert_id, concern_id, child_id, entity_id, mention_id, linked_at) "
+            f"SELECT %s, e.concern_id, e.child_id, e.entity_id, e.mention_id, e.linked_at FROM {evidence} e "
+            f"WHERE e.alert_id IN ({among}) AND NOT EXISTS (SELECT 1 FROM {evidence} n WHERE n.alert_id = %s "
+            f"AND n.concern_id = e.concern_id AND n.child_id = e.child_id AND n.entity_id = e.entity_id) "
+            f"ORDER BY e.linked_at, e.id ON CONFLICT DO NOTHING",
+            [network_id, *group, network_id],
+        )
 
 
 __all__ = ["AlertBook", "Entity", "summarise"]
