@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 
 from joinedup.identity import harm, hooks
 from joinedup.identity.models import Alert, AlertChild, AlertEntity, AlertEvidence, AlertStatus, Entity
@@ -115,9 +115,8 @@ def _harm_categories(concern_ids) -> bool:
 
 
 def _agencies_phrase(alert: Alert) -> str:
-    types = list(dict.fromkeys(
-        AlertEvidence.objects.filter(alert=alert).order_by("linked_at").values_list("concern__agency__type", flat=True)
-    ))
+    first_seen = AlertEvidence.objects.filter(alert=alert).values("concern__agency__type").annotate(first=Min("linked_at"))
+    types = list(first_seen.order_by("first", "concern__agency__type").values_list("concern__agency__type", flat=True))
     words = [AGENCY_WORDS.get(t, t) for t in types]
     if len(words) == 1:
         return f"reported by {words[0]}"
@@ -141,6 +140,8 @@ class AlertBook:
         self.children_of: dict[int, set[int]] = defaultdict(set)
         self.alerts_of_child: dict[int, set[int]] = defaultdict(set)
         self.network_of: dict[int, int] = {}  # shared-entity alert -> network alert
+        self.members_of: dict[int, set[int]] = defaultdict(set)  # network alert -> its shared-entity alerts
+        self.complete_networks: set[int] = set()  # networks whose members_of is all of them
         self.loaded_children: set[int] = set()
         self.loaded_alerts: set[int] = set()
 
@@ -158,17 +159,27 @@ class AlertBook:
         ):
             if entity_id in self.by_entity:
                 self.network_of[self.by_entity[entity_id]] = network_id
+                self.members_of[network_id].add(self.by_entity[entity_id])
+        self.complete_networks = set(self.members_of)
 
     def load_for_entities(self, entity_ids) -> None:
-        for alert_id, entity_id in Alert.objects.filter(entity_id__in=list(entity_ids)).values_list("pk", "entity_id"):
+        found = Alert.objects.filter(entity_id__in=list(entity_ids)).values_list("pk", "entity_id")
+        for alert_id, entity_id in found:
             self.by_entity[entity_id] = alert_id
-            self._load_alert(alert_id)
+        self._load_alerts({alert_id for alert_id, _ in found})
+        for entity_id, network_id in AlertEntity.objects.filter(
+            entity_id__in=list(entity_ids), alert__kind="network", alert__merged_into__isnull=True
+        ).values_list("entity_id", "alert_id"):
+            if entity_id in self.by_entity:
+                self.network_of[self.by_entity[entity_id]] = network_id
 
-    def _load_alert(self, alert_id: int) -> None:
-        if alert_id in self.loaded_alerts:
+    def _load_alerts(self, alert_ids) -> None:
+        """The children of these alerts (one query for all that are not loaded yet)."""
+        missing = [a for a in alert_ids if a not in self.loaded_alerts]
+        if not missing:
             return
-        self.loaded_alerts.add(alert_id)
-        for child_id in AlertChild.objects.filter(alert_id=alert_id).values_list("child_id", flat=True):
+        self.loaded_alerts.update(missing)
+        for alert_id, child_id in AlertChild.objects.filter(alert_id__in=missing).values_list("alert_id", "child_id"):
             self.children_of[alert_id].add(child_id)
             self.alerts_of_child[child_id].add(alert_id)
 
@@ -187,13 +198,47 @@ class AlertBook:
             self.network_of[alert_id] = network_id
         self.loaded_children |= missing
 
+    def _members(self, network_ids) -> set[int]:
+        """The shared-entity alerts gathered into these networks (one query for those not known whole)."""
+        unknown = [n for n in network_ids if n not in self.complete_networks]
+        if unknown:
+            rows = AlertEntity.objects.filter(alert_id__in=unknown).values_list("alert_id", "entity__alert__pk", "entity__alert__kind")
+            for network_id, alert_id, kind in rows:
+                if alert_id is not None and kind == "shared_entity":
+                    self.network_of[alert_id] = network_id
+                    self.members_of[network_id].add(alert_id)
+            self.complete_networks.update(unknown)
+        return set().union(*(self.members_of[n] for n in network_ids))
+
+    def _component(self, alert_id: int) -> tuple[set[int], set[int]]:
+        """The shared-entity alerts connected to this one through shared children, and the networks
+        among them. Breadth first, a few queries a step however many alerts a step reaches. A network
+        already holds its whole component as it was when it last grew (every growth gathers again from
+        the alert that grew), so an alert found in a network brings all of that network without its
+        children being explored again; only the alert that grew, and alerts in no network, are."""
+        group, frontier, networks = {alert_id}, {alert_id}, set()
+        while frontier:
+            self._load_alerts(frontier)
+            reached = set().union(*(self.children_of[a] for a in frontier))
+            self._load_children(reached)
+            found = {other for child_id in reached for other in self.alerts_of_child[child_id]} | frontier
+            joined = {self.network_of[a] for a in found if a in self.network_of} - networks
+            networks |= joined
+            members = self._members(joined)
+            frontier = {a for a in found - group if a not in self.network_of}
+            group |= found | members
+        return group, networks
+
     def add_evidence(self, entity_id, child_id, concern_id, mention_id, now) -> None:
+        """Later evidence for an alert (and the network it is in, if any)."""
         alert_id = self.by_entity.get(entity_id)
         if alert_id is not None:
-            AlertEvidence.objects.get_or_create(
-                alert_id=alert_id, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
-                defaults={"mention_id": mention_id, "linked_at": now},
-            )
+            for target in (alert_id, self.network_of.get(alert_id)):
+                if target is not None:
+                    AlertEvidence.objects.get_or_create(
+                        alert_id=target, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
+                        defaults={"mention_id": mention_id, "linked_at": now},
+                    )
 
     def entity_grew(self, entity_id: int, edges: dict[int, tuple], concerns: set[int], now) -> None:
         """An entity gained a child, or a concern, through counting evidence."""
@@ -252,20 +297,12 @@ class AlertBook:
 
     def _networks(self, alert_id: int, now) -> None:
         """Gather shared-entity alerts connected through shared children into one network alert."""
-        group, frontier = {alert_id}, [alert_id]
-        while frontier:
-            current = frontier.pop()
-            self._load_children(self.children_of[current])
-            for child_id in list(self.children_of[current]):
-                for other in list(self.alerts_of_child[child_id]):
-                    if other not in group:
-                        self._load_alert(other)
-                        group.add(other)
-                        frontier.append(other)
-        children = set().union(*(self.children_of[a] for a in group))
-        if len(group) < NETWORK_MIN_ENTITIES or len(children) < NETWORK_MIN_CHILDREN:
+        group, found = self._component(alert_id)
+        networks = sorted(found)
+        if not networks and (  # with no network among them, every alert in the group was explored
+            len(group) < NETWORK_MIN_ENTITIES or len(set().union(*(self.children_of[a] for a in group))) < NETWORK_MIN_CHILDREN
+        ):
             return
-        networks = sorted({self.network_of[a] for a in group if a in self.network_of})
         if networks:
             network_id = networks[0]
             for absorbed in networks[1:]:
@@ -275,13 +312,20 @@ class AlertBook:
             network_id = Alert.objects.create(kind="network", raised_at=now, summary="", created_at=now, updated_at=now).pk
             raised = True
         network = Alert.objects.get(pk=network_id)
-        entity_ids = list(Alert.objects.filter(pk__in=group).order_by("pk").values_list("entity_id", flat=True))
+        # New to the network: alerts of other networks or of none, and the alert that grew (its new
+        # children). The network already has the rest, with their evidence (add_evidence keeps it).
+        joining = sorted(group - self.members_of.get(network_id, set()) | {alert_id})
+        entity_ids = list(Alert.objects.filter(pk__in=joining).order_by("pk").values_list("entity_id", flat=True))
         AlertEntity.objects.bulk_create(
             [AlertEntity(alert=network, entity_id=e, linked_at=now) for e in entity_ids], ignore_conflicts=True
         )
-        _copy_into_network(network_id, sorted(group))
+        _copy_into_network(network_id, joining)
         for a in group:
             self.network_of[a] = network_id
+        for absorbed in networks[1:]:
+            self.members_of.pop(absorbed, None)
+        self.members_of[network_id] = set(group)
+        self.complete_networks.add(network_id)
         Alert.objects.filter(pk=network_id).update(summary=summarise(network), updated_at=now)
         if raised:
             newest = AlertEvidence.objects.filter(alert=network).order_by("-linked_at", "-pk").values_list("concern_id", flat=True).first()

@@ -120,7 +120,10 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
         keys = mention_keys(mention.kind, data, received_at)
         wanted.update(EntityIndex.exact_keys_for(mention.kind, data, keys))
         wanted.update(keys.get("block_keys", []))
-        if mention.kind == "vehicle" and keys.get("plate_compact") and "?" not in keys["plate_compact"][:2]:
+        if mention.kind == "vehicle" and keys.get("plate_compact") and not keys.get("plate_complete") and "?" not in keys["plate_compact"][:2]:
+            # Only a partial plate is compared with the full plates that share its first two characters
+            # (a full plate resolves on its exact key): for a full plate, the thousands of cars
+            # registered in the same area were loaded for nothing.
             wanted.add(f"plate2:{keys['plate_compact'][:2]}")
         if mention.kind == "vehicle":
             wanted.update(partial_plate_keys(keys))
