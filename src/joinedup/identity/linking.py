@@ -15,14 +15,15 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from joinedup.core import bulk, clock
 from joinedup.identity import alerts, harm
 from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
 from joinedup.identity.normalise import mention_keys, place_features
 from joinedup.identity.normalise.people import person_features
-from joinedup.identity.resolve import EntityIndex, Resolution, mention_data, partial_plate_keys
+from joinedup.identity.resolve import CANDIDATE_CAP, EntityIndex, Resolution, mention_data, partial_plate_keys
 from joinedup.records.ingest import Arrival
 from joinedup.records.models import ConcernChild, Mention
 
@@ -113,12 +114,15 @@ def _remember_edge(state: LinkState, entity_id, child_id, at, concern_id, mentio
 
 
 def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> None:
-    """Load the stored mentions that could match these, and the graph around their entities."""
-    wanted = set()
+    """Load the stored mentions that could match these, and the graph around their entities: for a key
+    that resolves exactly, its first few mentions (the first decides its entity, as in a bulk import);
+    for a key that offers candidates, as many as a candidate list holds. A school or a park named in
+    thousands of concerns is a few hundred rows, not thousands."""
+    exact, wanted = set(), set()
     for mention, received_at in mentions:
         data = mention_data(mention)
         keys = mention_keys(mention.kind, data, received_at)
-        wanted.update(EntityIndex.exact_keys_for(mention.kind, data, keys))
+        exact.update(EntityIndex.exact_keys_for(mention.kind, data, keys))
         wanted.update(keys.get("block_keys", []))
         if mention.kind == "vehicle" and keys.get("plate_compact") and not keys.get("plate_complete") and "?" not in keys["plate_compact"][:2]:
             # Only a partial plate is compared with the full plates that share its first two characters
@@ -131,12 +135,30 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
             name = place_features(data).name
             if name:
                 wanted.add(f"placename:{name}")
-    if not wanted:
+    wanted -= exact
+    areas = {k for k in wanted if k.startswith("plate2:")}  # every full plate a partial one could be
+    hits = (_first_mentions(exact, EXACT_KEY_MENTIONS) | _first_mentions(wanted - areas, CANDIDATE_CAP)
+            | _first_mentions(areas, PLATES_OF_AN_AREA))
+    if not hits:
         return
-    hits = MentionKey.objects.filter(key__in=list(wanted)).values_list("mention_id", flat=True)[:3000]
-    links = MentionLink.objects.filter(mention_id__in=list(hits), kind=LinkKind.LINKED).select_related("mention__version__concern")
-    for link in links:
+    links = MentionLink.objects.filter(mention_id__in=sorted(hits), kind=LinkKind.LINKED).select_related("mention__version__concern")
+    for link in sorted(links, key=lambda link: link.pk):  # in the order a bulk import adds them (sorted here: in SQL
+        # the planner walked the whole table in id order)
         _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at, link.method)
+
+
+EXACT_KEY_MENTIONS = 3
+PLATES_OF_AN_AREA = 20000
+
+
+def _first_mentions(keys: set[str], per_key: int) -> set[int]:
+    """The ids of the first `per_key` mentions stored under each key."""
+    if not keys:
+        return set()
+    ranked = MentionKey.objects.filter(key__in=sorted(keys)).annotate(
+        rank=Window(RowNumber(), partition_by=F("key"), order_by=F("pk").asc())
+    )
+    return set(ranked.filter(rank__lte=per_key).values_list("mention_id", flat=True))
 
 
 def _ensure_graph(state: LinkState, entity_ids: set[int]) -> None:
