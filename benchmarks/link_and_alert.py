@@ -122,8 +122,14 @@ def _timed(label: str, arrivals, profile: bool) -> None:
             if profiler:
                 profiler.disable()
             times.append((time.perf_counter() - start) * 1000)
+    slowest = sorted(zip(times, (r for _, r in arrivals), strict=True), key=lambda tr: -tr[0])[:5]
     times.sort()
     p95 = times[max(0, int(len(times) * 0.95) - 1)]
+    if profile:
+        for ms, record in slowest:
+            named = ", ".join(f"{m['kind']} {m.get('name') or m.get('plate') or m.get('number') or m.get('given_name') or ''}"
+                              for m in record.get("mentions", []))
+            print(f"  slow: {ms:6.1f} ms  {len(record['children'])} children; {named}")
     print(f"{label:34} p50 {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms  max {times[-1]:6.1f} ms  "
           f"({len(times)} arrivals, load {os.getloadavg()[0]:.1f})", flush=True)
     if profiler:

@@ -23,7 +23,14 @@ from joinedup.identity import alerts, harm
 from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
 from joinedup.identity.normalise import mention_keys, place_features
 from joinedup.identity.normalise.people import person_features
-from joinedup.identity.resolve import CANDIDATE_CAP, EntityIndex, Resolution, mention_data, partial_plate_keys
+from joinedup.identity.resolve import (
+    CANDIDATE_CAP,
+    UNIDENTIFIED_CANDIDATES,
+    EntityIndex,
+    Resolution,
+    mention_data,
+    partial_plate_keys,
+)
 from joinedup.records.ingest import Arrival
 from joinedup.records.models import ConcernChild, Mention
 
@@ -137,7 +144,7 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
                 wanted.add(f"placename:{name}")
     wanted -= exact
     areas = {k for k in wanted if k.startswith("plate2:")}  # every full plate a partial one could be
-    hits = (_first_mentions(exact, EXACT_KEY_MENTIONS) | _first_mentions(wanted - areas, CANDIDATE_CAP)
+    hits = (_first_mentions(exact, EXACT_KEY_MENTIONS) | _candidate_mentions(wanted - areas)
             | _first_mentions(areas, PLATES_OF_AN_AREA))
     if not hits:
         return
@@ -159,6 +166,30 @@ def _first_mentions(keys: set[str], per_key: int) -> set[int]:
         rank=Window(RowNumber(), partition_by=F("key"), order_by=F("pk").asc())
     )
     return set(ranked.filter(rank__lte=per_key).values_list("mention_id", flat=True))
+
+
+MENTIONS_PER_CANDIDATE = 5  # an entity's first mentions under a key: its ways of being written, not all of them
+UNIDENTIFIED_KEYS = ("given:", "nickname:")  # a first name alone is scored against few candidates (resolve)
+
+
+def _candidate_mentions(keys: set[str]) -> set[int]:
+    """For each blocking key, the first few mentions of each entity stored under it, up to a candidate
+    list's worth in all (fewer for a first name alone): a school named in thousands of concerns, or every
+    Kerry in town, is a handful of rows per entity, not thousands."""
+    if not keys:
+        return set()
+    ranked = MentionKey.objects.filter(key__in=sorted(keys), mention__entity_links__kind=LinkKind.LINKED).annotate(
+        rank=Window(RowNumber(), partition_by=[F("key"), F("mention__entity_links__entity_id")], order_by=F("pk").asc())
+    )
+    rows = ranked.filter(rank__lte=MENTIONS_PER_CANDIDATE).values_list("key", "pk", "mention_id", "mention__entity_links__entity_id")
+    entities: dict[str, set[int]] = defaultdict(set)
+    hits = set()
+    for key, _, mention_id, entity_id in sorted(rows, key=lambda row: row[1]):
+        seen = entities[key]
+        if entity_id in seen or len(seen) < (UNIDENTIFIED_CANDIDATES if key.startswith(UNIDENTIFIED_KEYS) else CANDIDATE_CAP):
+            seen.add(entity_id)
+            hits.add(mention_id)
+    return hits
 
 
 def _ensure_graph(state: LinkState, entity_ids: set[int]) -> None:

@@ -32,6 +32,7 @@ PERSON_LINK = 0.97  # probability at or above which two person mentions are the 
 PERSON_POSSIBLE = 0.6
 PLACE_LINK = 0.9
 CANDIDATE_CAP = 300
+UNIDENTIFIED_CANDIDATES = 20  # a first name or a nickname alone: only the first few candidates are scored
 
 PERSON_FIELDS = ("given_name", "family_name", "nickname", "dob", "approx_age", "sex", "phone", "address", "postcode")
 MENTION_FIELDS = {
@@ -221,7 +222,7 @@ class EntityIndex:
         # A first name or a nickname alone does not identify anyone: such a mention can only be a
         # possible match, however alike the names (and only the first few candidates are scored).
         identified = bool(features.family or features.phone or features.dob or features.address)
-        budget = CANDIDATE_CAP if identified else 20
+        budget = CANDIDATE_CAP if identified else UNIDENTIFIED_CANDIDATES
         seen: dict[int, tuple[float, Any]] = {}
         for key in keys.get("block_keys", []):
             for entity_id, other in self.people.get(key, ()):
