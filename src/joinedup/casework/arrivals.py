@@ -12,8 +12,8 @@ from collections import defaultdict
 from django.db.models import F
 
 from joinedup.casework import policy
-from joinedup.casework.models import Action, ActionKind, ActionStatus, Case
-from joinedup.casework.services import create_due_work_many, due_work, front_door_team
+from joinedup.casework.models import Action, ActionKind, ActionStatus
+from joinedup.casework.services import create_due_work_many, due_work, owners_for_arrivals
 from joinedup.core import clock
 from joinedup.records.ingest import Arrival
 from joinedup.records.models import ConcernChild, ConcernStatus
@@ -59,11 +59,7 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
     history = _history(  # not for children already under review: nothing more to start for them
         child_ids - reviewing, min(a.received_at for a in created) - window, max(a.received_at for a in created)
     )
-    owners = {
-        case.child_id: case.allocated_worker
-        for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
-    }
-    team = front_door_team()
+    owners, front_door = owners_for_arrivals(arrivals, context)
     work = []
     for arrival in created:
         with clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext():
@@ -79,7 +75,7 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
                         kind=ActionKind.HISTORY_REVIEW,
                         title=f"Review the whole history: concern number {len(recent)} in twelve months",
                         concern=concern, rule="history_review", start=arrival.received_at, actor=arrival.actor,
-                        child_id=child_id, owner=owner, owner_team=None if owner else team,
+                        child_id=child_id, owner=owner, owner_team=None if owner else front_door(),
                     ))
                     reviewing.add(child_id)
                 if "missing" in arrival.categories:
@@ -87,7 +83,7 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
                         kind=ActionKind.RETURN_HOME_INTERVIEW,
                         title="Independent return-home interview", concern=concern, rule="return_home_interview",
                         start=arrival.received_at, actor=arrival.actor, child_id=child_id,
-                        owner=owners.get(child_id), owner_team=None if owners.get(child_id) else team,
+                        owner=owners.get(child_id), owner_team=None if owners.get(child_id) else front_door(),
                     ))
     create_due_work_many(work)
 

@@ -10,10 +10,9 @@ One open decision per child at a time: a second concern while one is open adds n
 from __future__ import annotations
 
 import contextlib
-import functools
 
-from joinedup.casework.models import Action, ActionKind, ActionStatus, Case
-from joinedup.casework.services import create_due_work_many, due_work, front_door_team
+from joinedup.casework.models import Action, ActionKind, ActionStatus
+from joinedup.casework.services import create_due_work_many, due_work, owners_for_arrivals
 from joinedup.core import clock
 from joinedup.records.ingest import Arrival
 from joinedup.screening.queries import facts_for_children, youngest_age
@@ -45,11 +44,7 @@ def on_concerns_arrived(arrivals: list[Arrival], context: dict) -> None:
         .values_list("child_id", flat=True)
     )
     facts = facts_for_children(child_ids - waiting)  # a waiting child is not screened again (below)
-    owners = {
-        case.child_id: case.allocated_worker
-        for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
-    }
-    front_door = functools.cache(front_door_team)  # read once a batch, and only if needed
+    owners, front_door = owners_for_arrivals(arrivals, context)
     work = []
     for arrival in created:
         with clock.frozen(arrival.received_at) if context.get("replay") else contextlib.nullcontext():

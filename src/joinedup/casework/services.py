@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections import Counter
+from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -111,6 +113,20 @@ def create_due_work_many(actions: list[Action]) -> None:
 
 def front_door_team() -> Team | None:
     return Team.objects.filter(members__role=Role.FRONT_DOOR, members__is_active=True).order_by("pk").first()
+
+
+def owners_for_arrivals(arrivals, context: dict) -> tuple[dict, Callable[[], Team | None]]:
+    """For the arrival hooks of one batch: each child's allocated worker on an open case, and the front
+    door team (read when first needed), read once for every hook that asks, not once per hook."""
+    cached = context.get("owners_for_arrivals")
+    if cached is None or cached[0] is not arrivals:
+        child_ids = {c for a in arrivals for c in a.child_ids}
+        owners = {
+            case.child_id: case.allocated_worker
+            for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
+        }
+        cached = context["owners_for_arrivals"] = (arrivals, owners, functools.cache(front_door_team))
+    return cached[1], cached[2]
 
 
 @transaction.atomic
