@@ -125,38 +125,7 @@ def _run(args) -> None:
     worker = _signed_in(users["socialworker"])
     _report("my work (social worker)", *_measure(worker, reverse("my_work"), args.requests))
     _overdue_export(args.requests)
-    _arrivals(users["police"], args.requests)
-
-
-def _arrivals(officer, n: int) -> None:
-    """Link-and-alert per arriving concern: one concern at a time through the same service the API and
-    the form use (validation, child matching, entity resolution, alert rules, follow-through hooks, audit),
-    each naming a vehicle and a phone already in the town."""
-    import random
-
-    from joinedup.identity.models import Entity
-    from joinedup.records.models import Channel
-    from joinedup.records.services import submit_concern
-
-    rng = random.Random(1)
-    plates = list(Entity.objects.filter(kind="vehicle").values_list("label", flat=True)[:500]) or ["YK62 HBD"]
-    times = []
-    for i in range(max(10, n)):
-        data = {
-            "schema": "joinedup.concern/1", "source_ref": f"BENCH-{i}-{rng.randrange(10**9)}",
-            "agency": {"name": officer.agency.name, "type": "police"},
-            "received_at": "2026-11-28T22:00:00+00:00",
-            "children": [{"given_name": rng.choice(["Amy", "Leah", "Chloe", "Jade"]), "family_name": "Benchmarkby",
-                          "dob": f"2011-0{rng.randrange(1, 9)}-1{rng.randrange(0, 9)}", "sex": "female"}],
-            "summary": "Found in a car with two adult men late at night.",
-            "categories": ["sexual_exploitation"], "indicators": ["vehicles_unknown_adults"],
-            "mentions": [{"kind": "vehicle", "role": "transported_child", "plate": rng.choice(plates).split(" (")[0][:8]},
-                         {"kind": "phone", "role": "contacted_child", "number": f"07700 900{rng.randrange(0, 999):03d}"}],
-        }
-        start = time.perf_counter()
-        submit_concern(officer, data, channel=Channel.API)
-        times.append((time.perf_counter() - start) * 1000)
-    _report("link and alert per arriving concern", times, [0])
+    # Link-and-alert per arriving concern: benchmarks.link_and_alert.
 
 
 def _overdue_export(n: int) -> None:
