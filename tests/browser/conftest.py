@@ -111,6 +111,11 @@ def assert_styled(page):
 def watch_for_problems(page) -> list[str]:
     """Console errors and failed requests, collected as the test runs."""
     problems: list[str] = []
-    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+
+    def console(msg) -> None:
+        if msg.type == "error":  # where it came from, so a rare one can be traced
+            where = msg.location or {}
+            problems.append(f"{msg.text} [page {page.url}; {where.get('url', '')}:{where.get('lineNumber', '')}]")
+    page.on("console", console)
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     return problems
