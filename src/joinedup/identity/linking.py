@@ -149,8 +149,8 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
     if not hits:
         return
     links = MentionLink.objects.filter(mention_id__in=sorted(hits), kind=LinkKind.LINKED).select_related("mention__version__concern")
-    for link in sorted(links, key=lambda link: link.pk):  # in the order a bulk import adds them (sorted here: in SQL
-        # the planner walked the whole table in id order)
+    # In the order a bulk import adds them; sorted here, as ORDER BY id made the planner walk the table.
+    for link in sorted(links, key=lambda link: link.pk):
         _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at, link.method)
 
 

@@ -90,16 +90,23 @@ _INDEX_FIELDS = (
 )
 
 
+def _row_description(agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, birth_year, sex, pc, address,
+                     school) -> Description:
+    """A stored description row as the matcher reads it (one place, for both readers below)."""
+    return Description(
+        agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
+        family=family_k, dob=dob, birth_year=birth_year, sex=sex if sex in ("female", "male") else "",
+        postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
+    )
+
+
 def stored_descriptions(rows) -> Iterator[tuple[int, Description]]:
     """(child id, Description) of stored child descriptions: `rows` is a ConcernChild queryset."""
     for (child_id, agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, approx_age, sex, pc,
          address, school, received_at) in rows.values_list(*_INDEX_FIELDS).iterator(chunk_size=5000):
         birth_year = received_at.year - approx_age if dob is None and approx_age is not None else None
-        yield child_id, Description(
-            agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
-            family=family_k, dob=dob, birth_year=birth_year, sex=sex if sex in ("female", "male") else "",
-            postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
-        )
+        yield child_id, _row_description(agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, birth_year,
+                                         sex, pc, address, school)
 
 
 def _distinct_descriptions(rows) -> Iterator[tuple[int, Description]]:
@@ -116,11 +123,8 @@ def _distinct_descriptions(rows) -> Iterator[tuple[int, Description]]:
         first=Min("id")).order_by("first").values_list(*fields, "birth_year")
     for (child_id, agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, sex, pc, address, school,
          year) in grouped:
-        yield child_id, Description(
-            agency_id=agency_id, ref=ref, nhs_number=nhs, upn=upn, la_id=la_id, given=fold(given),
-            family=family_k, dob=dob, birth_year=year, sex=sex if sex in ("female", "male") else "",
-            postcode=pc, address=fold(address), school=fold(school), given_k=given_k, family_k=family_k,
-        )
+        yield child_id, _row_description(agency_id, ref, nhs, upn, la_id, given, family_k, given_k, dob, year, sex,
+                                         pc, address, school)
 
 
 def _add_rows(index: ChildIndex, rows) -> None:
