@@ -207,11 +207,17 @@ def test_the_command_writes_the_town_and_the_truth(tmp_path, capsys):
     assert "Northtown Police" in out and "hidden networks" in out
 
 
-def test_no_child_takes_an_implausible_share_of_the_concerns(town_5000):
-    # An uncapped long tail once gave one child 4,420 of a town's 100,000 concerns (three a day).
-    _, truth = town_5000
+def test_no_child_takes_an_implausible_share_of_the_concerns(monkeypatch):
+    # An uncapped long tail once gave one child 4,420 of a town's 100,000 concerns (three a day). Force
+    # one such draw: capped, that child is still one among many.
+    import random
+
+    draws = iter([1e6])
+    real = random.Random.paretovariate
+    monkeypatch.setattr(random.Random, "paretovariate", lambda self, alpha: next(draws, None) or real(self, alpha))
+    _, truth = town.generate(seed=3, concerns=900, years=2)
     per_child = defaultdict(int)
     for children in truth["children"].values():
         for child in children:
             per_child[child] += 1
-    assert max(per_child.values()) <= 0.03 * sum(len(c) > 0 for c in truth["children"].values())
+    assert max(per_child.values()) <= 0.25 * sum(per_child.values())  # uncapped: most of them
