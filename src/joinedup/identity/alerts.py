@@ -233,12 +233,12 @@ class AlertBook:
         """Later evidence for an alert (and the network it is in, if any)."""
         alert_id = self.by_entity.get(entity_id)
         if alert_id is not None:
-            for target in (alert_id, self.network_of.get(alert_id)):
-                if target is not None:
-                    AlertEvidence.objects.get_or_create(
-                        alert_id=target, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
-                        defaults={"mention_id": mention_id, "linked_at": now},
-                    )
+            targets = [t for t in (alert_id, self.network_of.get(alert_id)) if t is not None]
+            AlertEvidence.objects.bulk_create(  # one statement; evidence already there stays as it was
+                [AlertEvidence(alert_id=t, concern_id=concern_id, child_id=child_id, entity_id=entity_id,
+                               mention_id=mention_id, linked_at=now) for t in targets],
+                ignore_conflicts=True,
+            )
 
     def entity_grew(self, entity_id: int, edges: dict[int, tuple], concerns: set[int], now) -> None:
         """An entity gained a child, or a concern, through counting evidence."""
