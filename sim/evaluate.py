@@ -190,6 +190,28 @@ def score_network(net: dict, alerts: list[dict], mapped: list[list[set[str]]], i
     return row
 
 
+def network_focus(alert: dict, truth_sets: list[set[str]], nets: list[dict]) -> dict:
+    """How well one network alert matches one hidden network: the networks whose victims it holds, and
+    its focus, the share of its children who are victims of the network it holds most of (1.0 when every
+    child is a victim of one network; low when it joins several networks, or many bystanders, in one)."""
+    network_of = {v: n["id"] for n in nets for v in n["victims"]}
+    per_child = [{network_of[c] for c in s if c in network_of} for s in truth_sets]
+    counts = Counter(n for nets_ in per_child for n in nets_)
+    return {"id": alert["id"], "children": len(truth_sets), "networks_held": len(counts),
+            "focus": counts.most_common(1)[0][1] / len(truth_sets) if counts and truth_sets else 0.0}
+
+
+def network_alert_figures(focus_rows: list[dict]) -> dict:
+    """The network alerts' sizes and focus: a network alert an analyst can act on holds one hidden network."""
+    return {
+        "network_alerts": len(focus_rows),
+        "largest_network_alert": max((r["children"] for r in focus_rows), default=0),
+        "most_networks_in_one_alert": max((r["networks_held"] for r in focus_rows), default=0),
+        "median_network_focus": _median([r["focus"] for r in focus_rows]),
+        "lowest_network_focus": min((r["focus"] for r in focus_rows), default=None),
+    }
+
+
 def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
@@ -220,6 +242,9 @@ def score(alerts: list[dict], index: TownIndex) -> dict:
     true_positive = [any(covered(a, s, set(n["victims"]))[1] is not None for n in nets) for a, s in zip(multi, mapped, strict=True)]
     out = summarise(rows, len(multi), sum(true_positive))
     out["per_network"] = rows
+    live_networks = [(a, s) for a, s in zip(multi, mapped, strict=True) if a["kind"] == "network" and a.get("status") != "closed"]
+    out["network_focus"] = [network_focus(a, s, nets) for a, s in live_networks]
+    out.update(network_alert_figures(out["network_focus"]))
     out["by_kind"] = dict(Counter(a["kind"] for a in multi))
     out["unmapped_children"] = sum(1 for sets in mapped for s in sets if not s)
     out["false_alarm_alerts"] = [_false_alarm(a, m, index) for a, m, tp in zip(multi, mapped, true_positive, strict=True) if not tp]
@@ -349,6 +374,7 @@ def pool(seeds: list[dict]) -> dict:
         alerts = sum(s["systems"][system]["alerts"] for s in seeds)
         tps = sum(s["systems"][system]["true_positives"] for s in seeds)
         out[system] = summarise(rows, alerts, tps)
+        out[system].update(network_alert_figures([r for s in seeds for r in s["systems"][system].get("network_focus", [])]))
     return out
 
 

@@ -136,6 +136,25 @@ def test_score_counts_detection_lag_share_and_precision(index):
     assert fa["cause"] == "siblings in one concern" and result["false_alarm_causes"] == {"siblings in one concern": 1}
 
 
+def test_network_focus_counts_the_hidden_networks_a_network_alert_holds(index):
+    nets = TRUTH["networks"]
+    one = evaluate.network_focus({"id": "A"}, [{"V1"}, {"V2"}, {"V3"}], nets)
+    assert one == {"id": "A", "children": 3, "networks_held": 1, "focus": 1.0}
+    blob = evaluate.network_focus({"id": "B"}, [{"V1"}, {"V2"}, {"V8"}, {"B1"}], nets)
+    assert blob["networks_held"] == 2 and blob["focus"] == 0.5  # two of four children are N1's
+    assert evaluate.network_focus({"id": "C"}, [{"B1"}, {"B2"}], nets)["focus"] == 0.0
+    figures = evaluate.network_alert_figures([one, blob])
+    assert figures == {"network_alerts": 2, "largest_network_alert": 4, "most_networks_in_one_alert": 2,
+                       "median_network_focus": 0.75, "lowest_network_focus": 0.5}
+    net = _alert("N", "2024-01-06T10:00:00+00:00", [
+        _child("2024-01-01T10:00:00+00:00", (POLICE, "p-v1")), _child("2024-01-02T10:00:00+00:00", (SCHOOL, "s-v2")),
+        _child("2024-01-04T10:00:00+00:00", (POLICE, "p-b1")),
+    ], kind="network")
+    closed = {**net, "id": "M", "status": "closed"}  # absorbed into another network: not counted again
+    result = evaluate.score([net, closed], index)
+    assert [r["id"] for r in result["network_focus"]] == ["N"] and result["median_network_focus"] == pytest.approx(2 / 3)
+
+
 def test_false_alarm_causes(index):
     park = {"place": Counter({"E-park": 2})}
     assert evaluate.false_alarm_cause([{"V1"}, {"V1"}], 2, park, index) == "one child twice (records not merged)"
@@ -164,7 +183,7 @@ def test_pooling_and_false_alarm_entities_and_tables(index):
         "true_entities_in_evidence": {"E-park": 2}}
     assert evaluate.false_alarm_causes(seeds)["joinedup"] == {"siblings in one concern": 2}
     text = evaluate_plot.comparison_table(seeds, pooled)
-    assert "JoinedUp" in text and "Agency silos" in text and "—" in text
+    assert "JoinedUp" in text and "Agency silos" in text and "—" in text and "network alerts" in text
     assert "N1" in evaluate_plot.network_table(seeds[0])
     root = ElementTree.fromstring(evaluate_plot.svg(pooled, [1, 1], 6))
     ns = "{http://www.w3.org/2000/svg}"
