@@ -190,14 +190,38 @@ def score_network(net: dict, alerts: list[dict], mapped: list[list[set[str]]], i
     return row
 
 
+def network_groups(nets: list[dict]) -> dict[str, str]:
+    """Each hidden network's group: networks that share a true entity (two groups of men using the same
+    takeaway, or the same hotel) are one group, since linking them through it is right."""
+    parent = {n["id"]: n["id"] for n in nets}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_owner: dict[str, str] = {}
+    for n in nets:
+        for e in n.get("entities", []):
+            if e in first_owner:
+                parent[root(n["id"])] = root(first_owner[e])
+            else:
+                first_owner[e] = n["id"]
+    return {n["id"]: root(n["id"]) for n in nets}
+
+
 def network_focus(alert: dict, truth_sets: list[set[str]], nets: list[dict]) -> dict:
-    """How well one network alert matches one hidden network: the networks whose victims it holds, and
-    its focus, the share of its children who are victims of the network it holds most of (1.0 when every
-    child is a victim of one network; low when it joins several networks, or many bystanders, in one)."""
+    """How well one network alert matches the hidden networks: how many it holds victims of, how many
+    unconnected groups of them (networks sharing a true entity are one group), and its focus, the share
+    of its children who are victims of the group it holds most of (1.0 when every child is; low when it
+    joins unconnected networks, or many bystanders, in one)."""
+    groups = network_groups(nets)
     network_of = {v: n["id"] for n in nets for v in n["victims"]}
     per_child = [{network_of[c] for c in s if c in network_of} for s in truth_sets]
-    counts = Counter(n for nets_ in per_child for n in nets_)
-    return {"id": alert["id"], "children": len(truth_sets), "networks_held": len(counts),
+    counts = Counter(g for held in per_child for g in {groups[n] for n in held})
+    return {"id": alert["id"], "children": len(truth_sets), "networks_held": len(set().union(set(), *per_child)),
+            "groups_held": len(counts),
             "focus": counts.most_common(1)[0][1] / len(truth_sets) if counts and truth_sets else 0.0}
 
 
@@ -207,6 +231,7 @@ def network_alert_figures(focus_rows: list[dict]) -> dict:
         "network_alerts": len(focus_rows),
         "largest_network_alert": max((r["children"] for r in focus_rows), default=0),
         "most_networks_in_one_alert": max((r["networks_held"] for r in focus_rows), default=0),
+        "most_groups_in_one_alert": max((r["groups_held"] for r in focus_rows), default=0),
         "median_network_focus": _median([r["focus"] for r in focus_rows]),
         "lowest_network_focus": min((r["focus"] for r in focus_rows), default=None),
     }

@@ -50,11 +50,13 @@ def comparison_table(seeds: list[dict], pooled: dict) -> str:
         lines += [f" seed {s['seed']}", head] + [_row(NAMES[k], s["systems"][k]) for k in NAMES]
     lines += [f" pooled ({len(seeds)} seeds)", head] + [_row(NAMES[k], pooled[k]) for k in NAMES]
     lines.append("\nnetwork alerts, pooled (focus = share of an alert's children who are victims of the one hidden"
-                 "\n network it holds most of; an alert holding several networks or many bystanders has a low focus)")
+                 "\n network it holds most of, counting networks that share a true entity, such as one takeaway, as"
+                 "\n one; an alert holding unconnected networks or many bystanders has a low focus)")
     for k in NAMES:
         f = pooled[k]
         lines.append(f"  {NAMES[k]:14} {f.get('network_alerts', 0):>4} network alerts; largest {f.get('largest_network_alert', 0)} "
-                     f"children; most hidden networks in one: {f.get('most_networks_in_one_alert', 0)}; focus median "
+                     f"children; most hidden networks in one: {f.get('most_networks_in_one_alert', 0)} "
+                     f"({f.get('most_groups_in_one_alert', 0)} with no true entity in common); focus median "
                      f"{_num(f.get('median_network_focus'), 2)}, lowest {_num(f.get('lowest_network_focus'), 2)}")
     return "\n".join(lines)
 
