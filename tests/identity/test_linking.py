@@ -138,6 +138,19 @@ def test_a_first_name_alone_never_links_two_people(submit):
     assert not Alert.objects.exists()
 
 
+def test_a_street_alone_is_not_one_place_but_a_numbered_address_is(submit):
+    # Two networks' flats on one street, each written once as the street alone: not one place.
+    street = {"kind": "place", "role": "found_at", "address": "Oak Avenue, Northtown", "postcode": "NT2 1DW", "venue_type": "flat"}
+    arrive(submit, 1, [street], day=1)
+    arrive(submit, 2, [{**street, "postcode": ""}], day=2)
+    assert not Alert.objects.exists()
+    assert Entity.objects.filter(kind="place").count() == 2
+    home = {"kind": "place", "role": "taken_to", "address": "Flat 2, 104 Oak Avenue", "venue_type": "flat"}
+    arrive(submit, 3, [home], day=3)
+    arrive(submit, 4, [{**home, "address": "flat 2, 104 oak ave", "postcode": "NT2 1DW"}], day=4)
+    assert Alert.objects.get().children.count() == 2
+
+
 def test_children_tied_through_several_entities_raise_a_network_alert(submit):
     flat = {"kind": "place", "role": "taken_to", "name": "Flat 7", "address": "133 Hawthorn Road", "postcode": "NT1 1AA", "venue_type": "flat"}
     arrive(submit, 1, [car("YK62 HBD")], day=1)

@@ -136,7 +136,9 @@ class EntityIndex:
         if kind == "place":
             if keys.get("name") and keys.get("district"):
                 return [f"place:{keys['name']}|{keys['district']}"]
-            if keys.get("address") and not keys.get("name"):
+            if keys.get("address") and not keys.get("name") and (keys.get("house_number") or keys.get("building")):
+                # A numbered address is one home; a street alone ("a flat on Oak Avenue") or a postcode is
+                # many, and two networks' flats on one street are not one place.
                 return [f"address:{keys['address']}"]
         return []
 
