@@ -192,3 +192,21 @@ def test_a_large_import_brings_the_planner_statistics_up_to_date(monkeypatch):
         with connection.cursor() as cursor:
             cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'records_concern'")
             assert cursor.fetchone()[0] == Concern.objects.count()
+
+
+def test_arrival_hooks_share_one_dict_per_batch_and_a_fresh_one_each_batch(monkeypatch):
+    from joinedup.casework.services import owners_for_arrivals
+    from joinedup.records import ingest
+
+    seen = []
+
+    def hook(arrivals, context):
+        owners, _ = owners_for_arrivals(arrivals, context)
+        seen.append((context["batch"], owners, {c for a in arrivals for c in a.child_ids}))
+
+    monkeypatch.setattr(ingest, "_ARRIVAL_HOOKS", [*ingest._ARRIVAL_HOOKS, hook, hook])
+    other = [{"ref": "K-9", "given_name": "Zuzanna", "family_name": "Otherbatchley", "dob": "2012-01-02"}]
+    run_import(jsonl(concern_data(), concern_data("school"), concern_data("health", children=other)), batch_size=2)
+    (b1, o1, c1), (b2, o2, c2), (b3, o3, c3), (b4, o4, c4) = seen
+    assert b1 is b2 and o1 is o2 and c1 == c2  # two hooks, one batch: one read of the children's owners
+    assert b3 is b4 and o3 is o4 and b3 is not b1 and o3 is not o1 and c3 != c1  # the next batch: its own

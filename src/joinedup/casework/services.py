@@ -118,15 +118,15 @@ def front_door_team() -> Team | None:
 def owners_for_arrivals(arrivals, context: dict) -> tuple[dict, Callable[[], Team | None]]:
     """For the arrival hooks of one batch: each child's allocated worker on an open case, and the front
     door team (read when first needed), read once for every hook that asks, not once per hook."""
-    cached = context.get("owners_for_arrivals")
-    if cached is None or cached[0] is not arrivals:
+    batch = context.setdefault("batch", {})
+    if "owners" not in batch:
         child_ids = {c for a in arrivals for c in a.child_ids}
-        owners = {
+        batch["owners"] = {
             case.child_id: case.allocated_worker
             for case in Case.objects.filter(child_id__in=child_ids, closed_at__isnull=True).select_related("allocated_worker")
         }
-        cached = context["owners_for_arrivals"] = (arrivals, owners, functools.cache(front_door_team))
-    return cached[1], cached[2]
+        batch["front_door"] = functools.cache(front_door_team)
+    return batch["owners"], batch["front_door"]
 
 
 @transaction.atomic

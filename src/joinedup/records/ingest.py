@@ -61,8 +61,9 @@ _ARRIVAL_HOOKS: list[Callable[[list[Arrival], dict], None]] = []
 def register_arrival_hook(hook: Callable[[list[Arrival], dict], None]) -> None:
     """Run `hook(arrivals, context)` inside the transaction that stores each batch. `context` is a dict
     that lives as long as the Ingester (a whole bulk import), for a hook's own caches; it is emptied if a
-    batch is rolled back. `context["bulk"]` says whether this is a bulk import, and `context["replay"]`
-    whether each arrival must run on its own record's clock."""
+    batch is rolled back. `context["bulk"]` says whether this is a bulk import, `context["replay"]`
+    whether each arrival must run on its own record's clock, and `context["batch"]` is a dict for this
+    batch only, for what several hooks read about the same arrivals."""
     if hook not in _ARRIVAL_HOOKS:
         _ARRIVAL_HOOKS.append(hook)
 
@@ -275,6 +276,7 @@ class Ingester:
                 ))
         if arrivals:
             self.hook_context["replay"] = replay
+            self.hook_context["batch"] = {}
             for hook in _ARRIVAL_HOOKS:
                 hook(arrivals, self.hook_context)
         return resolved
