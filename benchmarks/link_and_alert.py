@@ -66,17 +66,15 @@ def _town_data(rng: random.Random) -> dict:
         rows = list(queryset)
         return rng.sample(rows, min(n, len(rows)))
 
-    children = [
-        {k: v for k, v in row.items() if v} | {"dob": row["dob"].isoformat()} if row["dob"] else
-        {k: v for k, v in row.items() if v}
-        for row in sample(ConcernChild.objects.exclude(given_name="").exclude(family_name="").order_by("pk")
-                          .values("given_name", "family_name", "dob", "sex"))
-    ]
-    people = [
-        {k: v for k, v in row.items() if v}
-        for row in sample(Mention.objects.filter(kind="person").exclude(given_name="").exclude(family_name="")
-                          .order_by("pk").values("given_name", "family_name"))
-    ]
+    def written(row: dict) -> dict:  # the fields a record would carry: those given, a date as text
+        return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items() if v}
+
+    children = [written(row) for row in sample(
+        ConcernChild.objects.exclude(given_name="").exclude(family_name="").order_by("pk")
+        .values("given_name", "family_name", "dob", "sex"))]
+    people = [written(row) for row in sample(
+        Mention.objects.filter(kind="person").exclude(given_name="").exclude(family_name="")
+        .order_by("pk").values("given_name", "family_name"))]
     return {
         "children": children,
         "plates": sample(Mention.objects.filter(kind="vehicle").exclude(plate="").order_by("pk")

@@ -90,12 +90,19 @@ def _could_be_one_child(a: int, b: int) -> bool:
     return any(s.points >= settings.JOINEDUP_MATCH_REVIEW for s in scores)
 
 
-def _one_family(children: dict[int, tuple], unnamed_together: bool = False) -> bool:
-    """Whether the children share a family name (siblings, cousins) as their linking concerns write them
-    (a typo or one part of a double-barrelled name allowed). A child written without a family name beside
-    one who has it ("Filip Wicker and Zofia") is taken to share it. With `unnamed_together`, children
-    named together in one concern with no family name at all ("I saw the dad hit Ava and Matty") are
-    taken to be one family too."""
+def _one_familys_matter(children: dict[int, tuple], concerns: set[int]) -> bool:
+    """Whether a new link between these children is one family's own matter, not a pattern across
+    children (yet): one concern about one family's children, or several about siblings none of which
+    speaks of sexual abuse or of sexual or criminal exploitation (a family's own harm, for social care).
+
+    One family: the children share a family name as their linking concerns write them (a typo or one
+    part of a double-barrelled name allowed; a child written without one beside a child who has it,
+    "Filip Wicker and Zofia", is taken to share it). Children named together in one concern with no
+    family name at all ("I saw the dad hit Ava and Matty") are one family only where the concern says
+    nothing of exploitation: two girls a man gave vodka to may be friends, not sisters."""
+    exploitation = _harm_categories(concerns)
+    if len(concerns) >= 2 and exploitation:
+        return False
     concern_ids = {edge[1] for edge in children.values()}
     names = sorted(set(
         ConcernChild.objects.filter(
@@ -103,7 +110,7 @@ def _one_family(children: dict[int, tuple], unnamed_together: bool = False) -> b
         ).values_list("family_name", flat=True)
     ) - {""})
     if not names:
-        return unnamed_together and len(concern_ids) == 1
+        return not exploitation and len(concern_ids) == 1
     return all(harm.same_family(names[0], [name]) for name in names[1:])
 
 
@@ -254,14 +261,8 @@ class AlertBook:
         children = _collapse_possible_duplicates(children, compare=new)
         if len(children) < 2:
             return
-        if new:
-            exploitation = _harm_categories(concerns)
-            if (len(concerns) < 2 or not exploitation) and _one_family(children, unnamed_together=not exploitation):
-                # One concern about one family's children is not a pattern across children (yet); nor
-                # are several about siblings without sexual abuse or exploitation (a family's own harm).
-                # Children named together without family names count as one family only where nothing
-                # is said of exploitation: two girls a man gave vodka to may be friends, not sisters.
-                return
+        if new and _one_familys_matter(children, concerns):
+            return
         alert_id = self.by_entity.get(entity_id)
         raised = alert_id is None
         if alert_id is None:
