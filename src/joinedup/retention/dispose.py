@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.apps import apps
-from django.db import models
+from django.db import connections, models
 
 from joinedup.integrity import chain
 
@@ -167,9 +167,14 @@ def erase(collected: dict[type[models.Model], set], using: str) -> dict[str, int
     """Delete the rows (inside the caller's transaction: foreign keys are checked at commit). Rows removed
     per table."""
     counts: dict[str, int] = {}
+    connection = connections[using]
     for model, pks in collected.items():
+        table, pk = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(model._meta.pk.column)
         done = 0
-        for chunk in _chunks(sorted(pks)):
-            done += model._base_manager.using(using).filter(pk__in=chunk)._raw_delete(using)
+        with connection.cursor() as cursor:
+            for chunk in _chunks(sorted(pks)):
+                # Plain DELETE: the rows are already collected (no cascade to follow, no signals to send).
+                cursor.execute(f"DELETE FROM {table} WHERE {pk} IN ({', '.join(['%s'] * len(chunk))})", list(chunk))
+                done += cursor.rowcount
         counts[model._meta.db_table] = counts.get(model._meta.db_table, 0) + done
     return dict(sorted(counts.items()))

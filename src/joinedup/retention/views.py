@@ -42,37 +42,40 @@ def _done(request, call, success: str):
     return redirect("retention")
 
 
+def _submitted(request, form, name: str, act, success) -> object:
+    """A form on the page: act on its cleaned data and go back to the page with `success(data)`, or show
+    the page again with the form's errors (or the refusal) in its error summary."""
+    if form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except RefusedError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, success(form.cleaned_data))
+            return redirect("retention")
+    return _page(request, **{name: form}, status=400)
+
+
 @require_POST
 @require_role(services.MANAGES_RETENTION)
 def classify(request):
-    form = ClassifyForm(request.POST, prefix="classify")
-    if not form.is_valid():
-        return _page(request, classify_form=form, status=400)
-    data = form.cleaned_data
-    try:
-        services.classify(request.user, data["child"], data["record_type"], reason=data["reason"],
-                          date_of_birth=data["date_of_birth"], date_of_death=data["date_of_death"],
-                          event_date=data["event_date"], subject_date_of_birth=data["subject_date_of_birth"])
-    except RefusedError as refusal:
-        form.add_error(None, str(refusal))
-        return _page(request, classify_form=form, status=400)
-    messages.success(request, f"C-{data['child']:05d} classified.")
-    return redirect("retention")
+    return _submitted(
+        request, ClassifyForm(request.POST, prefix="classify"), "classify_form",
+        lambda d: services.classify(request.user, d["child"], d["record_type"], reason=d["reason"],
+                                    date_of_birth=d["date_of_birth"], date_of_death=d["date_of_death"],
+                                    event_date=d["event_date"], subject_date_of_birth=d["subject_date_of_birth"]),
+        lambda d: f"C-{d['child']:05d} classified.",
+    )
 
 
 @require_POST
 @require_role(services.MANAGES_RETENTION)
 def place_hold(request):
-    form = HoldForm(request.POST, prefix="hold")
-    if not form.is_valid():
-        return _page(request, hold_form=form, status=400)
-    try:
-        services.place_hold(request.user, form.cleaned_data["child"], form.cleaned_data["reason"])
-    except RefusedError as refusal:
-        form.add_error(None, str(refusal))
-        return _page(request, hold_form=form, status=400)
-    messages.success(request, f"C-{form.cleaned_data['child']:05d} is on legal hold.")
-    return redirect("retention")
+    return _submitted(
+        request, HoldForm(request.POST, prefix="hold"), "hold_form",
+        lambda d: services.place_hold(request.user, d["child"], d["reason"]),
+        lambda d: f"C-{d['child']:05d} is on legal hold.",
+    )
 
 
 @require_POST
