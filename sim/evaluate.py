@@ -104,7 +104,8 @@ class TownIndex:
 
 def clearly_identified(mention: dict) -> bool:
     """A mention that identifies its entity: a person by full name, phone or date of birth; a vehicle by
-    its full plate; a phone; an account by its handle; a place by its name or a numbered address."""
+    its full plate; a phone; an account by its whole handle (not a fragment); a place by its name or a
+    numbered address."""
     kind = mention.get("kind")
     if kind == "person":
         return bool(mention.get("given_name") and mention.get("family_name")) or bool(mention.get("phone") or mention.get("dob"))
@@ -112,8 +113,9 @@ def clearly_identified(mention: dict) -> bool:
         return bool(mention.get("plate")) and "?" not in mention["plate"]
     if kind == "phone":
         return bool(mention.get("number"))
-    if kind == "online":
-        return bool(mention.get("handle"))
+    if kind == "online":  # a handle written as a fragment ("deano...") could be many accounts
+        handle = (mention.get("handle") or "").rstrip()
+        return bool(handle) and not handle.endswith(("..", "…"))
     if kind == "place":
         address = (mention.get("address") or "").strip()
         return bool(mention.get("name")) or address[:1].isdigit() or address.lower().startswith("flat")

@@ -232,6 +232,8 @@ def test_the_whole_command_on_a_small_town(tmp_path: Path):
         ({"kind": "place", "address": "117 Church Lane"}, True),
         ({"kind": "place", "name": "Golden Spice"}, True),
         ({"kind": "online", "handle": "kev_23"}, True),
+        ({"kind": "online", "handle": "@deano..."}, False),
+        ({"kind": "online", "handle": "kev…"}, False),
     ],
 )
 def test_what_clearly_identifies_an_entity(mention, clear):
