@@ -83,6 +83,18 @@ def test_children_named_together_without_family_names_and_no_exploitation_are_on
     assert not Alert.objects.exists()
 
 
+def test_a_child_written_without_a_family_name_in_another_concern_is_not_taken_for_family(submit):
+    """Found at 100,000 concerns: an online groomer's account linked a girl the public named only as
+    "Keeley" and a school's "Jasmine Portwhistle"; with no sexual abuse category, the alert waited for a
+    third girl, because a child without a family name was taken to share the other's, across concerns."""
+    account = {"kind": "online", "role": "contacted_child", "platform": "Snapchat", "handle": "deano_uk99"}
+    online = {"categories": ["online_harm"], "indicators": ["online_grooming"]}
+    on_day(submit, 1, [{"given_name": "Keeley", "sex": "female"}], [account], agency="public", **online)
+    on_day(submit, 2, [{"given_name": "Jasmine", "family_name": "Portwhistle", "dob": "2011-05-04", "sex": "female"}],
+           [{**account, "platform": "Discord"}], agency="school", **online)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
 def test_girls_named_together_without_family_names_in_an_exploitation_concern_raise_an_alert(submit):
     girls = [{"given_name": "Amberly", "sex": "female"}, {"given_name": "Chloe", "sex": "female"}]
     man = {"kind": "person", "role": "supplied_alcohol_or_drugs", "given_name": "Tariq", "family_name": "Flatman", "phone": "07700 900321"}

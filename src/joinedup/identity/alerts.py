@@ -96,21 +96,25 @@ def _one_familys_matter(children: dict[int, tuple], concerns: set[int]) -> bool:
     speaks of sexual abuse or of sexual or criminal exploitation (a family's own harm, for social care).
 
     One family: the children share a family name as their linking concerns write them (a typo or one
-    part of a double-barrelled name allowed; a child written without one beside a child who has it,
-    "Filip Wicker and Zofia", is taken to share it). Children named together in one concern with no
+    part of a double-barrelled name allowed; a child written without one beside a child who has it in
+    the same concern, "Filip Wicker and Zofia", is taken to share it, but not a child written without
+    one in a concern of its own). Children named together in one concern with no
     family name at all ("I saw the dad hit Ava and Matty") are one family only where the concern says
     nothing of exploitation: two girls a man gave vodka to may be friends, not sisters."""
     exploitation = _harm_categories(concerns)
     if len(concerns) >= 2 and exploitation:
         return False
     concern_ids = {edge[1] for edge in children.values()}
-    names = sorted(set(
-        ConcernChild.objects.filter(
-            version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
-        ).values_list("family_name", flat=True)
-    ) - {""})
+    rows = list(ConcernChild.objects.filter(
+        version__concern_id__in=concern_ids, version__concern__current_version_id=F("version_id"), child_id__in=list(children)
+    ).values_list("version__concern_id", "child_id", "family_name"))
+    names = sorted({name for _, _, name in rows} - {""})
     if not names:
         return not exploitation and len(concern_ids) == 1
+    named_in = {concern for concern, _, name in rows if name}
+    unnamed = {child for _, child, _ in rows} - {child for _, child, name in rows if name}
+    if unnamed - {child for concern, child, _ in rows if concern in named_in}:
+        return False  # a child never written with a family name, nor beside a child who was: nothing says family
     return all(harm.same_family(names[0], [name]) for name in names[1:])
 
 
