@@ -239,3 +239,36 @@ def test_a_mother_of_another_name_suspected_of_hitting_her_children_raises_no_al
     assert not Alert.objects.exists()
     on_day(submit, 12, dominik, [mum], **SEXUAL_ABUSE)
     assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+def test_a_place_another_agency_called_a_takeaway_is_a_takeaway_when_a_later_concern_does_not_say(submit):
+    """Found at 100,000 concerns: "Cluckers Chicken", found at in an exploitation concern with no venue
+    type, did not count, though earlier concerns had called it a takeaway."""
+    takeaway = {"kind": "place", "role": "found_at", "name": "Cluckers Chicken", "venue_type": "takeaway"}
+    on_day(submit, 1, [{"given_name": "Kerys", "family_name": "Ambleforth", "dob": "2010-02-03"}], [takeaway])
+    on_day(submit, 2, [{"given_name": "Aimee", "family_name": "Brackwater", "dob": "2009-11-12"}],
+           [{"kind": "place", "role": "found_at", "name": "CLUCKERS CHICKEN"}], agency="school")
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+def test_a_place_nobody_called_private_still_does_not_count_by_itself(submit):
+    for day, (given, family) in enumerate((("Kerys", "Ambleforth"), ("Aimee", "Brackwater")), start=1):
+        on_day(submit, day, [{"given_name": given, "family_name": family}],
+               [{"kind": "place", "role": "found_at", "name": "Cluckers Chicken"}])
+    assert not Alert.objects.exists()
+
+
+def test_a_replay_also_knows_the_takeaway_from_an_earlier_record(db):
+    from tests.factories import concern_data
+    from tests.records.helpers import jsonl, run_import
+
+    def record(agency, day, child, place):
+        return concern_data(agency, children=[child], mentions=[{"kind": "place", "role": "found_at", **place}],
+                            received_at=f"2024-03-{day:02d}T10:00:00+00:00", **GROOMING)
+
+    run_import(jsonl(
+        record("school", 2, {"ref": "S-1", "given_name": "Aimee", "family_name": "Brackwater"}, {"name": "Cluckers Chicken"}),
+        record("police", 1, {"ref": "P-1", "given_name": "Kerys", "family_name": "Ambleforth"},
+               {"name": "Cluckers Chicken", "venue_type": "takeaway"}),
+    ), replay=True)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1

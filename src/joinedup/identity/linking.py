@@ -270,15 +270,16 @@ def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> 
     """Resolve one mention: its entity (and a person's phone), possible matches, keys. Returns the
     entities it is linked to and whether the link counts towards alerts."""
     data = mention_data(mention)
+    entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
     venue = mention.venue_type
     if mention.kind == "place":
         features = place_features(data)
-        venue = features.venue_type or venue or harm.implied_venue(features.name, data.get("address", ""))
+        venue = (features.venue_type or venue or harm.implied_venue(features.name, data.get("address", ""))
+                 or (_known_venue(state, entity_id) if resolution.entity_id is not None else ""))
     counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
     if counts and mention.kind == "person" and mention.family_name and not harm.SEXUAL_HARM.intersection(arrival.categories):
         counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators,
                              family=harm.same_family(mention.family_name, _family_names(state, arrival.version_id)))
-    entity_id, resolution = _resolve_into_entity(state, mention.kind, data, arrival, now)
     state.pending_links.append(MentionLink(
         mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,
         explanation=[list(x) for x in resolution.explanation], created_at=now, counts=counts,
@@ -306,6 +307,23 @@ def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> 
     keys = dict.fromkeys(_stored_keys(mention.kind, resolution))
     state.pending_keys += [MentionKey(mention=mention, key=k[:300]) for k in keys]
     return linked, counts
+
+
+KNOWN_VENUE_MENTIONS = 50
+
+
+def _known_venue(state: LinkState, entity_id: int) -> str:
+    """The venue type earlier mentions of this place gave, for a mention that gives none: "Cluckers
+    Chicken", found at in an exploitation concern, is the takeaway another agency called it. A bulk
+    import has seen every earlier mention; a single arrival reads a few of the place's stored ones."""
+    venue = state.index.venues.get(entity_id)
+    if venue is None and not state.full:
+        rows = (Mention.objects.filter(kind="place", entity_links__entity_id=entity_id, entity_links__kind=LinkKind.LINKED)
+                .order_by("pk").values("name", "address", "postcode", "venue_type")[:KNOWN_VENUE_MENTIONS])
+        venues = [place_features(row).venue_type for row in rows]
+        venue = next((v for v in venues if v and v != "other"), "other" if "other" in venues else "")
+        state.index.venues[entity_id] = venue
+    return venue or ""
 
 
 def _only_one_persons_phone(entity_id: int) -> bool:

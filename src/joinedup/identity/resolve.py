@@ -87,6 +87,7 @@ class EntityIndex:
         self.plates: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)  # first two chars -> full plates
         self.partial_plates: dict[str, tuple[int, str, str]] = {}  # partial plate -> (entity, make, colour)
         self.partials_by_vehicle: dict[str, list[tuple[int, str]]] = defaultdict(list)  # make|colour -> partial plates
+        self.venues: dict[int, str] = {}  # place entity -> the venue type its mentions gave ("takeaway")
 
     # -- filling ------------------------------------------------------------------------------------
     def add(self, kind: str, entity_id: int, keys: dict[str, Any], exact_keys: list[str], features=None) -> None:
@@ -98,21 +99,31 @@ class EntityIndex:
                 bucket = self.people[key]
                 if len(bucket) < CANDIDATE_CAP and not any(e == entity_id and f == prepared for e, f in bucket):
                     bucket.append((entity_id, prepared))
-        elif kind == "place" and keys.get("name") and features is not None:
+        elif kind == "place":
+            self._add_place(entity_id, keys, features)
+        elif kind == "vehicle":
+            self._add_vehicle(entity_id, keys)
+
+    def _add_place(self, entity_id: int, keys: dict[str, Any], features) -> None:
+        if keys.get("venue_type") and self.venues.get(entity_id, "other") == "other":
+            self.venues[entity_id] = keys["venue_type"]
+        if keys.get("name") and features is not None:
             bucket = self.places[keys["name"]]
             if len(bucket) < CANDIDATE_CAP:
                 bucket.append((entity_id, features))
-        elif kind == "vehicle" and keys.get("plate_complete"):
-            compact = keys["plate_compact"]
+
+    def _add_vehicle(self, entity_id: int, keys: dict[str, Any]) -> None:
+        compact = keys.get("plate_compact")
+        if compact and keys.get("plate_complete"):
             if self.exact.get(f"plate:{compact}") == entity_id and not any(e == entity_id for e, *_ in self.plates[compact[:2]]):
                 self.plates[compact[:2]].append((entity_id, compact, keys.get("make", ""), keys.get("colour_family", "")))
-        elif kind == "vehicle" and keys.get("plate_compact"):
-            self.partial_plates.setdefault(keys["plate_compact"], (entity_id, keys.get("make", ""), keys.get("colour_family", "")))
+        elif compact:
+            self.partial_plates.setdefault(compact, (entity_id, keys.get("make", ""), keys.get("colour_family", "")))
             vehicle = _make_and_colour(keys)
             if vehicle and keys.get("plate_known", 0) >= PARTIAL_PLATES_AGREE:
                 bucket = self.partials_by_vehicle[vehicle]
-                if (entity_id, keys["plate_compact"]) not in bucket and len(bucket) < CANDIDATE_CAP:
-                    bucket.append((entity_id, keys["plate_compact"]))
+                if (entity_id, compact) not in bucket and len(bucket) < CANDIDATE_CAP:
+                    bucket.append((entity_id, compact))
 
     @staticmethod
     def exact_keys_for(kind: str, data: dict[str, Any], keys: dict[str, Any]) -> list[str]:
