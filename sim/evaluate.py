@@ -105,7 +105,8 @@ class TownIndex:
 def clearly_identified(mention: dict) -> bool:
     """A mention that identifies its entity: a person by full name, phone or date of birth; a vehicle by
     its full plate; a phone; an account by its whole handle (not a fragment); a place by its name or a
-    numbered address."""
+    numbered address, unless it is a benign hub (a school gate, a park, a shop: the issue says these never
+    raise an alert by themselves, so a link through one is not a moment an alert was due)."""
     kind = mention.get("kind")
     if kind == "person":
         return bool(mention.get("given_name") and mention.get("family_name")) or bool(mention.get("phone") or mention.get("dob"))
@@ -117,9 +118,14 @@ def clearly_identified(mention: dict) -> bool:
         handle = (mention.get("handle") or "").rstrip()
         return bool(handle) and not handle.endswith(("..", "…"))
     if kind == "place":
+        if mention.get("venue_type") in HUBS or "school" in (mention.get("name") or "").lower():
+            return False  # where many children are for ordinary reasons: never an alert by itself
         address = (mention.get("address") or "").strip()
         return bool(mention.get("name")) or address[:1].isdigit() or address.lower().startswith("flat")
     return False
+
+
+HUBS = frozenset({"park", "shop", "school_gate", "taxi_rank", "car_park"})
 
 
 def map_alert(alert: dict, index: TownIndex) -> list[set[str]]:

@@ -215,3 +215,23 @@ def test_a_second_import_grows_the_alerts_it_finds_already_stored(db):
     run_import(jsonl(rows[2]), replay=True)
     alert = Alert.objects.get()
     assert alert.children.count() == 3
+
+
+@pytest.mark.parametrize("written", ["Cluckres Chicken", "Cluckers hicken"])
+def test_a_takeaway_written_with_a_typo_is_the_same_takeaway(submit, written):
+    takeaway = {"kind": "place", "role": "found_at", "name": "Cluckers Chicken", "venue_type": "takeaway"}
+    arrive(submit, 1, [takeaway], day=1)
+    arrive(submit, 2, [{**takeaway, "name": written}], agency="school", day=2)
+    assert Entity.objects.filter(kind="place").count() == 1
+    assert Alert.objects.get().children.count() == 2
+
+
+def test_a_replay_joins_a_takeaway_written_with_a_typo_too(db):
+    from tests.records.helpers import jsonl, run_import
+
+    def record(agency, n, day, name):
+        place = {"kind": "place", "role": "found_at", "name": name, "venue_type": "takeaway"}
+        return concern_data(agency, children=child(n), mentions=[place], received_at=f"2024-03-0{day}T10:00:00+00:00", **GROOMING)
+
+    run_import(jsonl(record("police", 1, 1, "Cluckers Chicken"), record("school", 2, 2, "Cluckres Chicken")), replay=True)
+    assert Alert.objects.get().children.count() == 2

@@ -3,8 +3,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from joinedup.identity.normalise.addresses import address_key, address_similarity, street_key
-from joinedup.identity.normalise.places import place_features, place_name_key, place_similarity
+from joinedup.identity.normalise.places import (
+    place_features,
+    place_name_key,
+    place_name_words,
+    place_similarity,
+)
 from joinedup.identity.normalise.postcodes import postcode_key, postcode_similarity
+from joinedup.identity.resolve import PLACE_LINK
 
 
 @pytest.mark.parametrize(
@@ -233,3 +239,15 @@ def test_place_similarity_is_symmetric_and_a_probability(a, b):
     assert 0.0 <= score <= 1.0
     assert score == pytest.approx(place_similarity(b, a)[0])
     assert [o.level for o in outcomes] == [o.level for o in place_similarity(b, a)[1]]
+
+
+def test_a_place_name_keeps_the_words_a_typo_elsewhere_leaves_intact():
+    assert place_name_words("cluckers chicken") == ["chicken", "cluckers"]
+    assert set(place_name_words("cluckers hicken")) & set(place_name_words("cluckers chicken")) == {"cluckers"}
+    assert place_name_words("the inn") == []
+
+
+def test_a_typo_in_a_name_with_the_venue_agreeing_is_the_same_place_but_a_typo_alone_is_only_possible():
+    both, _ = place_similarity({"name": "Cluckres Chicken", "venue_type": "takeaway"}, {"name": "Cluckers Chicken", "venue_type": "takeaway"})
+    alone, _ = place_similarity({"name": "Cluckres Chicken"}, {"name": "Cluckers Chicken"})
+    assert both >= PLACE_LINK > alone >= 0.5

@@ -234,6 +234,8 @@ def test_the_whole_command_on_a_small_town(tmp_path: Path):
         ({"kind": "online", "handle": "kev_23"}, True),
         ({"kind": "online", "handle": "@deano..."}, False),
         ({"kind": "online", "handle": "kev…"}, False),
+        ({"kind": "place", "name": "the school gate, Nettle Street"}, False),
+        ({"kind": "place", "name": "Castle Park", "venue_type": "park"}, False),
     ],
 )
 def test_what_clearly_identifies_an_entity(mention, clear):

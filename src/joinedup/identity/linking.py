@@ -23,6 +23,7 @@ from joinedup.identity import alerts, harm
 from joinedup.identity.models import Entity, LinkKind, MentionKey, MentionLink
 from joinedup.identity.normalise import mention_keys, place_features
 from joinedup.identity.normalise.people import person_features
+from joinedup.identity.normalise.places import place_name_words
 from joinedup.identity.resolve import (
     CANDIDATE_CAP,
     UNIDENTIFIED_CANDIDATES,
@@ -61,6 +62,7 @@ def _stored_keys(kind: str, resolution: Resolution) -> list[str]:
         keys += [f"plate2:{k[6:8]}" for k in resolution.exact_keys if k.startswith("plate:")]
     if kind == "place" and resolution.features is not None and resolution.features.name:
         keys.append(f"placename:{resolution.features.name}")
+        keys += [f"placeword:{w}" for w in place_name_words(resolution.features.name)]
     return keys
 
 
@@ -142,6 +144,7 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
             name = place_features(data).name
             if name:
                 wanted.add(f"placename:{name}")
+                wanted.update(f"placeword:{w}" for w in place_name_words(name))
     wanted -= exact
     areas = {k for k in wanted if k.startswith("plate2:")}  # every full plate a partial one could be
     hits = (_first_mentions(exact, EXACT_KEY_MENTIONS) | _candidate_mentions(wanted - areas)

@@ -27,6 +27,7 @@ from joinedup.identity.normalise import (
     plates_compatible,
 )
 from joinedup.identity.normalise.people import PersonFeatures, person_features
+from joinedup.identity.normalise.places import place_name_words
 
 PERSON_LINK = 0.97  # probability at or above which two person mentions are the same person
 PERSON_POSSIBLE = 0.6
@@ -87,6 +88,7 @@ class EntityIndex:
         self.plates: dict[str, list[tuple[int, str, str, str]]] = defaultdict(list)  # first two chars -> full plates
         self.partial_plates: dict[str, tuple[int, str, str]] = {}  # partial plate -> (entity, make, colour)
         self.partials_by_vehicle: dict[str, list[tuple[int, str]]] = defaultdict(list)  # make|colour -> partial plates
+        self.place_words: dict[str, list[tuple[int, Any]]] = defaultdict(list)  # a word of a name -> places
         self.venues: dict[int, str] = {}  # place entity -> the venue type its mentions gave ("takeaway")
 
     # -- filling ------------------------------------------------------------------------------------
@@ -111,6 +113,10 @@ class EntityIndex:
             bucket = self.places[keys["name"]]
             if len(bucket) < CANDIDATE_CAP:
                 bucket.append((entity_id, features))
+            for word in place_name_words(keys["name"]):
+                bucket = self.place_words[word]
+                if len(bucket) < CANDIDATE_CAP and not any(e == entity_id for e, _ in bucket):
+                    bucket.append((entity_id, features))
 
     def _add_vehicle(self, entity_id: int, keys: dict[str, Any]) -> None:
         compact = keys.get("plate_compact")
@@ -216,17 +222,20 @@ class EntityIndex:
             if key in self.exact:
                 return Resolution(self.exact[key], "key", 1.0, [("name and district", "equal")], [], exact, [], label)
         features = place_features(data)
-        best, possible = None, []
-        for entity_id, other in self.places.get(name, ()) if name else ():
+        candidates = [*self.places.get(name, ())] if name else []
+        for word in place_name_words(name):
+            candidates += self.place_words.get(word, ())
+        scored: dict[int, tuple[float, list]] = {}  # each place at the best its ways of being written score
+        for entity_id, other in candidates:
             score, outcomes = place_similarity(features, other)
-            explanation = [(o.field, o.level) for o in outcomes]
-            if score >= PLACE_LINK and (best is None or score > best[1]):
-                best = (entity_id, score, explanation)
-            elif score >= 0.5:
-                possible.append((entity_id, score, explanation))
-        if best is not None:
-            return Resolution(best[0], "score", best[1], best[2], [], exact, [], label, features)
-        return Resolution(None, "new", None, [], possible[:3], exact, [], label, features)
+            if score > scored.get(entity_id, (-1.0,))[0]:
+                scored[entity_id] = (score, [(o.field, o.level) for o in outcomes])
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        if ranked and ranked[0][1][0] >= PLACE_LINK:
+            entity_id, (score, explanation) = ranked[0]
+            return Resolution(entity_id, "score", score, explanation, [], exact, [], label, features)
+        possible = [(e, score, explanation) for e, (score, explanation) in ranked[:3] if score >= 0.5]
+        return Resolution(None, "new", None, [], possible, exact, [], label, features)
 
     def _person(self, data, keys, label, received_at) -> Resolution:
         features = person_features(data, received_at)
