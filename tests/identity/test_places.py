@@ -251,3 +251,24 @@ def test_a_typo_in_a_name_with_the_venue_agreeing_is_the_same_place_but_a_typo_a
     both, _ = place_similarity({"name": "Cluckres Chicken", "venue_type": "takeaway"}, {"name": "Cluckers Chicken", "venue_type": "takeaway"})
     alone, _ = place_similarity({"name": "Cluckres Chicken"}, {"name": "Cluckers Chicken"})
     assert both >= PLACE_LINK > alone >= 0.5
+
+
+def _index_with(*names, venue="takeaway"):
+    from joinedup.identity.normalise import mention_keys
+    from joinedup.identity.resolve import EntityIndex
+
+    index = EntityIndex()
+    for entity_id, name in enumerate(names, start=1):
+        data = {"name": name, "venue_type": venue}
+        index.add("place", entity_id, mention_keys("place", data), [], place_features(data))
+    return index
+
+
+def test_a_typo_is_compared_through_a_word_of_the_name_but_not_through_a_word_too_common():
+    from joinedup.identity.resolve import PLACE_WORD_CAP
+
+    index = _index_with("Cluckers Chicken")
+    assert index.resolve("place", {"name": "Cluckres Chicken", "venue_type": "takeaway"}, None).entity_id == 1
+    crowded = _index_with("Cluckers Chicken", *[f"Chicken Place{n}" for n in range(PLACE_WORD_CAP + 1)])
+    resolution = crowded.resolve("place", {"name": "Cluckres Chicken", "venue_type": "takeaway"}, None)
+    assert resolution.entity_id is None and resolution.possible == []  # "chicken" names too many places

@@ -26,6 +26,7 @@ from joinedup.identity.normalise.people import person_features
 from joinedup.identity.normalise.places import place_name_words
 from joinedup.identity.resolve import (
     CANDIDATE_CAP,
+    PLACE_WORD_CAP,
     UNIDENTIFIED_CANDIDATES,
     EntityIndex,
     Resolution,
@@ -189,10 +190,19 @@ def _candidate_mentions(keys: set[str]) -> set[int]:
     hits = set()
     for key, _, mention_id, entity_id in sorted(rows, key=lambda row: row[1]):
         seen = entities[key]
-        if entity_id in seen or len(seen) < (UNIDENTIFIED_CANDIDATES if key.startswith(UNIDENTIFIED_KEYS) else CANDIDATE_CAP):
+        if entity_id in seen or len(seen) < _candidates_under(key):
             seen.add(entity_id)
             hits.add(mention_id)
     return hits
+
+
+def _candidates_under(key: str) -> int:
+    """How many entities a blocking key offers as candidates: as many as resolution compares."""
+    if key.startswith(UNIDENTIFIED_KEYS):
+        return UNIDENTIFIED_CANDIDATES
+    if key.startswith("placeword:"):
+        return PLACE_WORD_CAP + 1  # one more than the cap, so a word too common is known to be
+    return CANDIDATE_CAP
 
 
 def _ensure_graph(state: LinkState, entity_ids: set[int]) -> None:

@@ -32,6 +32,7 @@ from joinedup.identity.normalise.places import place_name_words
 PERSON_LINK = 0.97  # probability at or above which two person mentions are the same person
 PERSON_POSSIBLE = 0.6
 PLACE_LINK = 0.9
+PLACE_WORD_CAP = 50  # places compared for sharing a word of their names; a word of more says too little
 CANDIDATE_CAP = 300
 UNIDENTIFIED_CANDIDATES = 20  # a first name or a nickname alone: only the first few candidates are scored
 
@@ -107,7 +108,7 @@ class EntityIndex:
             self._add_vehicle(entity_id, keys)
 
     def _add_place(self, entity_id: int, keys: dict[str, Any], features) -> None:
-        if keys.get("venue_type") and self.venues.get(entity_id, "other") == "other":
+        if keys.get("venue_type") and self.venues.get(entity_id) in (None, "", "other"):
             self.venues[entity_id] = keys["venue_type"]
         if keys.get("name") and features is not None:
             bucket = self.places[keys["name"]]
@@ -115,8 +116,8 @@ class EntityIndex:
                 bucket.append((entity_id, features))
             for word in place_name_words(keys["name"]):
                 bucket = self.place_words[word]
-                if len(bucket) < CANDIDATE_CAP and not any(e == entity_id for e, _ in bucket):
-                    bucket.append((entity_id, features))
+                if len(bucket) <= PLACE_WORD_CAP and not any(e == entity_id for e, _ in bucket):
+                    bucket.append((entity_id, features))  # one more than the cap marks a word too common
 
     def _add_vehicle(self, entity_id: int, keys: dict[str, Any]) -> None:
         compact = keys.get("plate_compact")
@@ -222,18 +223,26 @@ class EntityIndex:
             if key in self.exact:
                 return Resolution(self.exact[key], "key", 1.0, [("name and district", "equal")], [], exact, [], label)
         features = place_features(data)
-        candidates = [*self.places.get(name, ())] if name else []
-        for word in place_name_words(name):
-            candidates += self.place_words.get(word, ())
         scored: dict[int, tuple[float, list]] = {}  # each place at the best its ways of being written score
-        for entity_id, other in candidates:
-            score, outcomes = place_similarity(features, other)
-            if score > scored.get(entity_id, (-1.0,))[0]:
-                scored[entity_id] = (score, [(o.field, o.level) for o in outcomes])
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        if ranked and ranked[0][1][0] >= PLACE_LINK:
-            entity_id, (score, explanation) = ranked[0]
+
+        def compare(candidates) -> tuple[int, tuple[float, list]] | None:
+            for entity_id, other in candidates:
+                score, outcomes = place_similarity(features, other)
+                if score > scored.get(entity_id, (-1.0,))[0]:
+                    scored[entity_id] = (score, [(o.field, o.level) for o in outcomes])
+            ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
+            return ranked[0] if ranked and ranked[0][1][0] >= PLACE_LINK else None
+
+        # The same name first; only if none links, places sharing a word of it (a typo elsewhere in the
+        # name), leaving out words so common that they say little ("school", a street's name).
+        best = compare(self.places.get(name, ()) if name else ())
+        if best is None and name:
+            best = compare([c for w in place_name_words(name) if len(self.place_words.get(w, ())) <= PLACE_WORD_CAP
+                            for c in self.place_words.get(w, ())])
+        if best is not None:
+            entity_id, (score, explanation) = best
             return Resolution(entity_id, "score", score, explanation, [], exact, [], label, features)
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
         possible = [(e, score, explanation) for e, (score, explanation) in ranked[:3] if score >= 0.5]
         return Resolution(None, "new", None, [], possible, exact, [], label, features)
 
