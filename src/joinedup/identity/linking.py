@@ -129,6 +129,7 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
     for a key that offers candidates, as many as a candidate list holds. A school or a park named in
     thousands of concerns is a few hundred rows, not thousands."""
     exact, wanted = set(), set()
+    place_words: list[tuple[str, list[str], set[str]]] = []  # a place's name, its exact keys, its word keys
     for mention, received_at in mentions:
         data = mention_data(mention)
         keys = mention_keys(mention.kind, data, received_at)
@@ -145,14 +146,26 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
             name = place_features(data).name
             if name:
                 wanted.add(f"placename:{name}")
-                wanted.update(f"placeword:{w}" for w in place_name_words(name))
+                place_words.append((name, EntityIndex.exact_keys_for("place", data, keys),
+                                    {f"placeword:{w}" for w in place_name_words(name)}))
     wanted -= exact
     areas = {k for k in wanted if k.startswith("plate2:")}  # every full plate a partial one could be
-    hits = (_first_mentions(exact, EXACT_KEY_MENTIONS) | _candidate_mentions(wanted - areas)
-            | _first_mentions(areas, PLATES_OF_AN_AREA))
-    if not hits:
+    _add_stored(state, _first_mentions(exact, EXACT_KEY_MENTIONS) | _candidate_mentions(wanted - areas)
+                | _first_mentions(areas, PLATES_OF_AN_AREA))
+    # Places sharing a word of a name are compared only when the name itself finds nothing (as in a bulk
+    # import, where they are compared when nothing under the name links): for "St Hilda's Primary
+    # School", written the same way thousands of times, the places of every "school" were loaded for
+    # nothing.
+    unfound = [words for name, exact_keys, words in place_words
+               if not state.index.places.get(name) and not any(k in state.index.exact for k in exact_keys)]
+    if unfound:
+        _add_stored(state, _candidate_mentions(set().union(*unfound)))
+
+
+def _add_stored(state: LinkState, mention_ids: set[int]) -> None:
+    if not mention_ids:
         return
-    links = MentionLink.objects.filter(mention_id__in=sorted(hits), kind=LinkKind.LINKED).select_related("mention__version__concern")
+    links = MentionLink.objects.filter(mention_id__in=sorted(mention_ids), kind=LinkKind.LINKED).select_related("mention__version__concern")
     # In the order a bulk import adds them; sorted here, as ORDER BY id made the planner walk the table.
     for link in sorted(links, key=lambda link: link.pk):
         _add_to_index(state, link.mention, link.entity_id, link.mention.version.concern.received_at, link.method)
@@ -190,7 +203,10 @@ def _candidate_mentions(keys: set[str]) -> set[int]:
     hits = set()
     for key, _, mention_id, entity_id in sorted(rows, key=lambda row: row[1]):
         seen = entities[key]
-        if entity_id in seen or len(seen) < _candidates_under(key):
+        if entity_id in seen:
+            if not key.startswith("placeword:"):  # a place is offered under a word once (resolve)
+                hits.add(mention_id)
+        elif len(seen) < _candidates_under(key):
             seen.add(entity_id)
             hits.add(mention_id)
     return hits
