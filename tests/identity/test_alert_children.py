@@ -272,3 +272,35 @@ def test_a_replay_also_knows_the_takeaway_from_an_earlier_record(db):
                {"name": "Cluckers Chicken", "venue_type": "takeaway"}),
     ), replay=True)
     assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+HIT = {"categories": ["physical_abuse"], "indicators": ["injuries_unexplained"]}
+
+
+@pytest.mark.parametrize("address,alerts", [("10 Oak Avenue, Northtown", 0), ("14 Mill Lane", 1)])
+def test_an_adult_at_the_childrens_own_home_is_their_household(submit, address, alerts):
+    """Found in the evaluation: a stepfather (another family name) suspected of hitting a boy the school
+    and the public wrote two ways raised an alert. At the children's own numbered address he is their
+    household: his link counts only for sexual abuse or exploitation; at another address it counts."""
+    man = {"kind": "person", "role": "suspected_abuser", "given_name": "Daniel", "family_name": "Foxtansley",
+           "approx_age": 48, "sex": "male", "address": address}
+    home = "10 oak avenue, Northtown"
+    on_day(submit, 1, [{"given_name": "Robert", "family_name": "Emberholt", "dob": "2014-07-29", "address": home}], [man], **HIT)
+    on_day(submit, 2, [{"given_name": "Shannon", "family_name": "Pellworth", "dob": "2011-03-02", "address": home}], [man],
+           agency="school", **HIT)
+    assert Alert.objects.filter(kind="shared_entity").count() == alerts
+
+
+def test_an_adult_of_the_household_still_counts_for_sexual_abuse(submit):
+    man = {"kind": "person", "role": "suspected_abuser", "given_name": "Daniel", "family_name": "Foxtansley",
+           "approx_age": 48, "sex": "male", "address": "10 Oak Avenue"}
+    for day, (given, family) in enumerate((("Robert", "Emberholt"), ("Shannon", "Pellworth")), start=1):
+        on_day(submit, day, [{"given_name": given, "family_name": family, "address": "10 Oak Avenue"}], [man], **SEXUAL_ABUSE)
+    assert Alert.objects.filter(kind="shared_entity").count() == 1
+
+
+def test_only_the_same_numbered_home_is_a_household():
+    assert harm.same_home("10 oak ave", ["10 Oak Avenue, Northtown"])
+    assert not harm.same_home("Oak Avenue", ["Oak Avenue, Northtown"])
+    assert not harm.same_home("Flat 2, 104 Oak Avenue", ["Flat 3, 104 Oak Avenue"])
+    assert not harm.same_home("12 Oak Avenue", ["10 Oak Avenue"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import JaroWinkler
 
+from joinedup.identity.normalise.addresses import address_key
 from joinedup.identity.normalise.places import numbered_address
 from joinedup.records.names import fold
 from joinedup.records.vocabulary import significant
@@ -59,6 +60,15 @@ def same_family(adult: str, children) -> bool:
         if other == key or parts & set(theirs.split()) or JaroWinkler.similarity(key, other) >= 0.92:
             return True
     return False
+
+
+def same_home(adult: str, children) -> bool:
+    """Whether an adult's address is one of the children's own homes: the same numbered address (and
+    flat, if either gives one). A street alone says nothing."""
+    mine = address_key(adult)
+    if not mine.number:
+        return False
+    return any((theirs.key, theirs.flat) == (mine.key, mine.flat) for theirs in map(address_key, children))
 
 
 def counts(kind: str, role: str, venue_type: str, categories, indicators, family: bool = False) -> bool:

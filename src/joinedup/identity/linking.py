@@ -52,7 +52,7 @@ class LinkState:
         self.pending_keys: list[MentionKey] = []
         self.pending_entities: list[Entity] = []
         self.entity_ids: list[int] = []  # reserved and not yet used, highest first
-        self.family_names: dict = {}
+        self.children_written: dict = {}
         if full:
             _load_everything(self)
 
@@ -287,12 +287,12 @@ def _link_arrival(state: LinkState, arrival: Arrival, mentions: list[Mention]) -
             state.alerts.entity_grew(entity_id, state.graph[entity_id], state.concerns_of[entity_id], now)
 
 
-def _family_names(state: LinkState, version_id: int) -> list[str]:
-    """The family names of the children a concern version names (read once per version)."""
-    if state.family_names.get("version") != version_id:
-        names = ConcernChild.objects.filter(version_id=version_id).values_list("family_name", flat=True)
-        state.family_names = {"version": version_id, "names": list(names)}
-    return state.family_names["names"]
+def _children_written(state: LinkState, version_id: int) -> dict:
+    """The family names and addresses of the children a concern version names (read once per version)."""
+    if state.children_written.get("version") != version_id:
+        rows = list(ConcernChild.objects.filter(version_id=version_id).values_list("family_name", "address"))
+        state.children_written = {"version": version_id, "names": [r[0] for r in rows], "homes": [r[1] for r in rows if r[1]]}
+    return state.children_written
 
 
 def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> tuple[list[int], bool]:
@@ -306,9 +306,12 @@ def _link_mention(state: LinkState, arrival: Arrival, mention: Mention, now) -> 
         venue = (features.venue_type or venue or harm.implied_venue(features.name, data.get("address", ""))
                  or (_known_venue(state, entity_id) if resolution.entity_id is not None else ""))
     counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators)
-    if counts and mention.kind == "person" and mention.family_name and not harm.SEXUAL_HARM.intersection(arrival.categories):
-        counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators,
-                             family=harm.same_family(mention.family_name, _family_names(state, arrival.version_id)))
+    if counts and mention.kind == "person" and (mention.family_name or mention.address) and not harm.SEXUAL_HARM.intersection(arrival.categories):
+        # An adult of the child's own family (by name) or household (the child's own numbered address):
+        # their link counts only for sexual abuse or exploitation.
+        written = _children_written(state, arrival.version_id)
+        family = harm.same_family(mention.family_name, written["names"]) or harm.same_home(mention.address, written["homes"])
+        counts = harm.counts(mention.kind, mention.role, venue, arrival.categories, arrival.indicators, family=family)
     state.pending_links.append(MentionLink(
         mention=mention, entity_id=entity_id, kind=LinkKind.LINKED, method=resolution.method, score=resolution.score,
         explanation=[list(x) for x in resolution.explanation], created_at=now, counts=counts,
