@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import JaroWinkler
 
-from joinedup.identity.normalise.addresses import address_key
+from joinedup.identity.normalise.addresses import address_key, address_similarity
 from joinedup.identity.normalise.places import numbered_address
 from joinedup.records.names import fold
 from joinedup.records.vocabulary import significant
@@ -66,9 +66,7 @@ def same_home(adult: str, children) -> bool:
     """Whether an adult's address is one of the children's own homes: the same numbered address (and
     flat, if either gives one). A street alone says nothing."""
     mine = address_key(adult)
-    if not mine.number:
-        return False
-    return any((theirs.key, theirs.flat) == (mine.key, mine.flat) for theirs in map(address_key, children))
+    return bool(mine.number) and any(address_similarity(mine, address_key(theirs)) == "exact" for theirs in children)
 
 
 def counts(kind: str, role: str, venue_type: str, categories, indicators, family: bool = False) -> bool:
