@@ -133,7 +133,8 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
     for mention, received_at in mentions:
         data = mention_data(mention)
         keys = mention_keys(mention.kind, data, received_at)
-        exact.update(EntityIndex.exact_keys_for(mention.kind, data, keys))
+        exact_keys = EntityIndex.exact_keys_for(mention.kind, data, keys)
+        exact.update(exact_keys)
         wanted.update(keys.get("block_keys", []))
         if mention.kind == "vehicle" and keys.get("plate_compact") and not keys.get("plate_complete") and "?" not in keys["plate_compact"][:2]:
             # Only a partial plate is compared with the full plates that share its first two characters
@@ -146,8 +147,7 @@ def _load_around(state: LinkState, mentions: list[tuple[Mention, object]]) -> No
             name = place_features(data).name
             if name:
                 wanted.add(f"placename:{name}")
-                place_words.append((name, EntityIndex.exact_keys_for("place", data, keys),
-                                    {f"placeword:{w}" for w in place_name_words(name)}))
+                place_words.append((name, exact_keys, {f"placeword:{w}" for w in place_name_words(name)}))
     wanted -= exact
     areas = {k for k in wanted if k.startswith("plate2:")}  # every full plate a partial one could be
     _add_stored(state, _first_mentions(exact, EXACT_KEY_MENTIONS) | _candidate_mentions(wanted - areas)
