@@ -304,3 +304,16 @@ def test_only_the_same_numbered_home_is_a_household():
     assert not harm.same_home("Oak Avenue", ["Oak Avenue, Northtown"])
     assert not harm.same_home("Flat 2, 104 Oak Avenue", ["Flat 3, 104 Oak Avenue"])
     assert not harm.same_home("12 Oak Avenue", ["10 Oak Avenue"])
+
+
+def test_a_single_arrival_reads_the_places_venue_beyond_the_mentions_it_loaded(submit):
+    """The mentions a single arrival loads around a place name (each place's first five) may none of them
+    give its venue type; the place's stored mentions still do."""
+    plain = {"kind": "place", "role": "found_at", "name": "Cluckers Chicken"}
+    for day in range(1, 7):  # six times without a venue type, about one girl
+        on_day(submit, day, [{"given_name": "Kerys", "family_name": "Ambleforth", "dob": "2010-02-03"}], [plain])
+    on_day(submit, 7, [{"given_name": "Kerys", "family_name": "Ambleforth", "dob": "2010-02-03"}],
+           [{**plain, "venue_type": "takeaway"}], agency="school")
+    assert not Alert.objects.exists()
+    on_day(submit, 8, [{"given_name": "Aimee", "family_name": "Brackwater", "dob": "2009-11-12"}], [plain], agency="health")
+    assert Alert.objects.filter(kind="shared_entity").count() == 1

@@ -348,14 +348,13 @@ def _known_venue(state: LinkState, entity_id: int) -> str:
     """The venue type earlier mentions of this place gave, for a mention that gives none: "Cluckers
     Chicken", found at in an exploitation concern, is the takeaway another agency called it. A bulk
     import has seen every earlier mention; a single arrival reads a few of the place's stored ones."""
-    venue = state.index.venues.get(entity_id)
-    if venue is None and not state.full:
+    if entity_id not in state.index.venues and not state.full:
         rows = (Mention.objects.filter(kind="place", entity_links__entity_id=entity_id, entity_links__kind=LinkKind.LINKED)
                 .order_by("pk").values("name", "address", "postcode", "venue_type")[:KNOWN_VENUE_MENTIONS])
-        venues = [place_features(row).venue_type for row in rows]
-        venue = next((v for v in venues if v and v != "other"), "other" if "other" in venues else "")
-        state.index.venues[entity_id] = venue
-    return venue or ""
+        for row in rows:
+            state.index.note_venue(entity_id, place_features(row).venue_type)
+        state.index.venues.setdefault(entity_id, "")  # read once: none is known
+    return state.index.venues.get(entity_id, "")
 
 
 def _only_one_persons_phone(entity_id: int) -> bool:

@@ -107,9 +107,13 @@ class EntityIndex:
         elif kind == "vehicle":
             self._add_vehicle(entity_id, keys)
 
+    def note_venue(self, entity_id: int, venue: str) -> None:
+        """A place's venue type is the first one a mention gave; "other" gives way to a specific one."""
+        if venue and self.venues.get(entity_id) in (None, "", "other"):
+            self.venues[entity_id] = venue
+
     def _add_place(self, entity_id: int, keys: dict[str, Any], features) -> None:
-        if keys.get("venue_type") and self.venues.get(entity_id) in (None, "", "other"):
-            self.venues[entity_id] = keys["venue_type"]
+        self.note_venue(entity_id, keys.get("venue_type", ""))
         if keys.get("name") and features is not None:
             bucket = self.places[keys["name"]]
             if len(bucket) < CANDIDATE_CAP:
@@ -224,27 +228,25 @@ class EntityIndex:
                 return Resolution(self.exact[key], "key", 1.0, [("name and district", "equal")], [], exact, [], label)
         features = place_features(data)
         scored: dict[int, tuple[float, list]] = {}  # each place at the best its ways of being written score
-
-        def compare(candidates) -> tuple[int, tuple[float, list]] | None:
-            for entity_id, other in candidates:
-                score, outcomes = place_similarity(features, other)
-                if score > scored.get(entity_id, (-1.0,))[0]:
-                    scored[entity_id] = (score, [(o.field, o.level) for o in outcomes])
-            ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
-            return ranked[0] if ranked and ranked[0][1][0] >= PLACE_LINK else None
-
-        # The same name first; only if none links, places sharing a word of it (a typo elsewhere in the
-        # name), leaving out words so common that they say little ("school", a street's name).
-        best = compare(self.places.get(name, ()) if name else ())
-        if best is None and name:
-            best = compare([c for w in place_name_words(name) if len(self.place_words.get(w, ())) <= PLACE_WORD_CAP
-                            for c in self.place_words.get(w, ())])
-        if best is not None:
-            entity_id, (score, explanation) = best
-            return Resolution(entity_id, "score", score, explanation, [], exact, [], label, features)
+        self._score_places(features, self.places.get(name, ()) if name else (), scored)
+        if name and not any(score >= PLACE_LINK for score, _ in scored.values()):
+            # Only if nothing under the same name links: places sharing a word of it (a typo elsewhere in
+            # the name), leaving out words so common that they say little ("school", a street's name).
+            words = [self.place_words.get(w, ()) for w in place_name_words(name)]
+            self._score_places(features, [c for bucket in words if len(bucket) <= PLACE_WORD_CAP for c in bucket], scored)
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        if ranked and ranked[0][1][0] >= PLACE_LINK:
+            entity_id, (score, explanation) = ranked[0]
+            return Resolution(entity_id, "score", score, explanation, [], exact, [], label, features)
         possible = [(e, score, explanation) for e, (score, explanation) in ranked[:3] if score >= 0.5]
         return Resolution(None, "new", None, [], possible, exact, [], label, features)
+
+    @staticmethod
+    def _score_places(features, candidates, scored: dict[int, tuple[float, list]]) -> None:
+        for entity_id, other in candidates:
+            score, outcomes = place_similarity(features, other)
+            if score > scored.get(entity_id, (-1.0,))[0]:
+                scored[entity_id] = (score, [(o.field, o.level) for o in outcomes])
 
     def _person(self, data, keys, label, received_at) -> Resolution:
         features = person_features(data, received_at)
