@@ -125,6 +125,9 @@ def clearly_identified(mention: dict) -> bool:
     return False
 
 
+# The issue's benign hubs, written out here rather than imported from joinedup.identity.harm
+# (PUBLIC_VENUES, the same list today): the scorer measures JoinedUp, so a change to JoinedUp's own list
+# must not move the yardstick with it. sim/ imports nothing from joinedup.
 HUBS = frozenset({"park", "shop", "school_gate", "taxi_rank", "car_park"})
 
 
@@ -219,17 +222,21 @@ def network_groups(nets: list[dict]) -> dict[str, str]:
     return {n["id"]: root(n["id"]) for n in nets}
 
 
-def network_focus(alert: dict, truth_sets: list[set[str]], nets: list[dict]) -> dict:
-    """How well one network alert matches the hidden networks: how many it holds victims of, how many
-    unconnected groups of them (networks sharing a true entity are one group), and its focus, the share
-    of its children who are victims of the group it holds most of (1.0 when every child is; low when it
-    joins unconnected networks, or many bystanders, in one)."""
+def victims_networks(nets: list[dict]) -> dict[str, tuple[str, str]]:
+    """Each victim's hidden network and that network's group (see `network_groups`)."""
     groups = network_groups(nets)
-    network_of = {v: n["id"] for n in nets for v in n["victims"]}
-    per_child = [{network_of[c] for c in s if c in network_of} for s in truth_sets]
-    counts = Counter(g for held in per_child for g in {groups[n] for n in held})
-    return {"id": alert["id"], "children": len(truth_sets), "networks_held": len(set().union(set(), *per_child)),
-            "groups_held": len(counts),
+    return {v: (n["id"], groups[n["id"]]) for n in nets for v in n["victims"]}
+
+
+def network_focus(alert: dict, truth_sets: list[set[str]], victims: dict[str, tuple[str, str]]) -> dict:
+    """How well one network alert matches the hidden networks (`victims` from `victims_networks`): how
+    many it holds victims of, how many unconnected groups of them (networks sharing a true entity are
+    one group), and its focus, the share of its children who are victims of the group it holds most of
+    (1.0 when every child is; low when it joins unconnected networks, or many bystanders, in one)."""
+    per_child = [{victims[c] for c in s if c in victims} for s in truth_sets]
+    counts = Counter(g for held in per_child for g in {group for _, group in held})
+    return {"id": alert["id"], "children": len(truth_sets),
+            "networks_held": len({network for held in per_child for network, _ in held}), "groups_held": len(counts),
             "focus": counts.most_common(1)[0][1] / len(truth_sets) if counts and truth_sets else 0.0}
 
 
@@ -276,7 +283,8 @@ def score(alerts: list[dict], index: TownIndex) -> dict:
     out = summarise(rows, len(multi), sum(true_positive))
     out["per_network"] = rows
     live_networks = [(a, s) for a, s in zip(multi, mapped, strict=True) if a["kind"] == "network" and a.get("status") != "closed"]
-    out["network_focus"] = [network_focus(a, s, nets) for a, s in live_networks]
+    victims = victims_networks(nets)
+    out["network_focus"] = [network_focus(a, s, victims) for a, s in live_networks]
     out.update(network_alert_figures(out["network_focus"]))
     out["by_kind"] = dict(Counter(a["kind"] for a in multi))
     out["unmapped_children"] = sum(1 for sets in mapped for s in sets if not s)

@@ -138,16 +138,16 @@ def test_score_counts_detection_lag_share_and_precision(index):
 
 def test_network_focus_counts_the_hidden_networks_a_network_alert_holds(index):
     nets = TRUTH["networks"]
-    one = evaluate.network_focus({"id": "A"}, [{"V1"}, {"V2"}, {"V3"}], nets)
+    one = evaluate.network_focus({"id": "A"}, [{"V1"}, {"V2"}, {"V3"}], evaluate.victims_networks(nets))
     assert one == {"id": "A", "children": 3, "networks_held": 1, "groups_held": 1, "focus": 1.0}
-    blob = evaluate.network_focus({"id": "B"}, [{"V1"}, {"V2"}, {"V8"}, {"B1"}], nets)
+    blob = evaluate.network_focus({"id": "B"}, [{"V1"}, {"V2"}, {"V8"}, {"B1"}], evaluate.victims_networks(nets))
     assert blob["networks_held"] == 2 and blob["groups_held"] == 2 and blob["focus"] == 0.5  # two of four are N1's
     # N1 and N2 sharing a true entity (one takeaway) are one group: joining them is right
     shared = [{**n, "entities": ["E-takeaway"]} for n in nets]
     assert evaluate.network_groups(shared) == {"N1": "N1", "N2": "N1"}
-    joined = evaluate.network_focus({"id": "B"}, [{"V1"}, {"V2"}, {"V8"}, {"B1"}], shared)
+    joined = evaluate.network_focus({"id": "B"}, [{"V1"}, {"V2"}, {"V8"}, {"B1"}], evaluate.victims_networks(shared))
     assert joined["networks_held"] == 2 and joined["groups_held"] == 1 and joined["focus"] == 0.75
-    assert evaluate.network_focus({"id": "C"}, [{"B1"}, {"B2"}], nets)["focus"] == 0.0
+    assert evaluate.network_focus({"id": "C"}, [{"B1"}, {"B2"}], evaluate.victims_networks(nets))["focus"] == 0.0
     figures = evaluate.network_alert_figures([one, blob])
     assert figures == {"network_alerts": 2, "largest_network_alert": 4, "most_networks_in_one_alert": 2,
                        "most_groups_in_one_alert": 2, "median_network_focus": 0.75, "lowest_network_focus": 0.5}
