@@ -5,6 +5,7 @@ proposing, approving and refusing. No object ids in addresses; 404 for every oth
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -42,7 +43,7 @@ def _done(request, call, success: str):
     return redirect("retention")
 
 
-def _submitted(request, form, name: str, act, success) -> object:
+def _submitted(request, form, name: str, act, success) -> HttpResponse:
     """A form on the page: act on its cleaned data and go back to the page with `success(data)`, or show
     the page again with the form's errors (or the refusal) in its error summary."""
     if form.is_valid():
